@@ -1,10 +1,13 @@
 package io.zrt.crypto.ristretto;
 
+import io.zrt.crypto.CryptoException;
+
 /**
  * Thrown when bytes from outside are not a valid encoding: a Ristretto255 point that RFC 9496 rejects
- * or a scalar that is not canonical. Checked, so callers must decide what a bad input means for them.
+ * or a scalar that is not canonical. Checked (a {@link CryptoException}, like every decoding failure in common-crypto), so callers must decide
+ * what a bad input means for them.
  */
-public final class RistrettoDecodingException extends Exception {
+public final class RistrettoDecodingException extends CryptoException {
     private static final long serialVersionUID = 1L;
 
     public RistrettoDecodingException(String message) {
