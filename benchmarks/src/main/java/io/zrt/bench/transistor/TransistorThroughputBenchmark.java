@@ -62,7 +62,7 @@ public class TransistorThroughputBenchmark {
                 throw new IllegalStateException("build Transistor first; no jar at " + jar.toAbsolutePath());
             }
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toAbsolutePath().toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres",
