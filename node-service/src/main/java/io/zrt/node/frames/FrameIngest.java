@@ -1,0 +1,143 @@
+package io.zrt.node.frames;
+
+import io.zrt.node.groups.GroupState;
+import io.zrt.node.groups.GroupStates;
+import io.zrt.node.groups.Transitions;
+import io.zrt.node.storage.FrameLog;
+import io.zrt.node.storage.SnapshotStore;
+import io.zrt.node.storage.StoredFrame;
+import io.zrt.node.storage.TreeStore;
+import io.zrt.protocol.SPFrame;
+import io.zrt.protocol.rules.Eligibility;
+import io.zrt.protocol.rules.EpochRules;
+import io.zrt.protocol.rules.FrameParser;
+import io.zrt.protocol.rules.FrameRejectedException;
+import io.zrt.protocol.rules.GroupId;
+import io.zrt.protocol.rules.OperationKind;
+import io.zrt.protocol.rules.ParsedFrame;
+import io.zrt.protocol.rules.Rejection;
+import io.zrt.protocol.rules.SignatureVerifier;
+import io.zrt.protocol.rules.TreeKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The write path: parse, check against the group's up-to-date state, append with seq = last + 1 (the unique
+ * index lets exactly one concurrent writer have a seq), store the new epoch's tree, compare-and-set the
+ * snapshot. A crash after the append is repaired by the next load (see {@link GroupStates}).
+ */
+public final class FrameIngest {
+
+    /** Retries after losing a seq race; each retry re-validates, so a lost epoch race ends in 409 at once. */
+    static final int MAX_ATTEMPTS = 32;
+
+    private static final TreeKeys NO_TREE = new TreeKeys() {
+        @Override
+        public Optional<byte[]> nodeKey(int heapIndex) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int ownerLeaf() {
+            return ROOT;
+        }
+    };
+
+    private final GroupStates groups;
+    private final FrameLog log;
+    private final TreeStore trees;
+    private final SnapshotStore snapshots;
+    private final SignatureVerifier verifier;
+    private final Clock clock;
+
+    public FrameIngest(GroupStates groups, FrameLog log, TreeStore trees, SnapshotStore snapshots,
+            SignatureVerifier verifier, Clock clock) {
+        this.groups = groups;
+        this.log = log;
+        this.trees = trees;
+        this.snapshots = snapshots;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    public record Accepted(long seq, long epoch) {
+    }
+
+    public Accepted submit(GroupId pathGroup, byte[] body) throws FrameRejectedException {
+        ParsedFrame frame = FrameParser.parse(body);
+        if (!frame.groupId().equals(pathGroup)) {
+            throw new FrameRejectedException(Rejection.GROUP_ID_MISMATCH, "group id in the path differs from the frame's");
+        }
+        return frame.kind() == OperationKind.INIT ? init(frame) : append(frame);
+    }
+
+    private Accepted init(ParsedFrame frame) throws FrameRejectedException {
+        EpochRules.checkInit(frame.epoch());
+        Optional<GroupState> existing = groups.load(frame.groupId());
+        if (existing.isPresent()) {
+            throw conflict(Rejection.GROUP_EXISTS, "group already exists", existing.get());
+        }
+        Eligibility.check(frame, NO_TREE, verifier);
+        Transitions.Transition created = Transitions.init(frame);
+        try {
+            log.insert(record(frame, 0, 0));
+        } catch (FrameLog.DuplicateFrameException e) {
+            GroupState now = groups.load(frame.groupId()).orElseThrow();
+            throw conflict(Rejection.GROUP_EXISTS, "group already exists", now);
+        }
+        trees.put(frame.groupId().text(), 0, created.snapshot().tree());
+        snapshots.insertInitial(created.snapshot());
+        return new Accepted(0, 0);
+    }
+
+    private Accepted append(ParsedFrame frame) throws FrameRejectedException {
+        String id = frame.groupId().text();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            GroupState state = groups.load(frame.groupId())
+                    .orElseThrow(() -> new FrameRejectedException(Rejection.UNKNOWN_GROUP, "no such group"));
+            if (state.dropped()) {
+                throw new FrameRejectedException(Rejection.GROUP_DROPPED, "the group was dropped");
+            }
+            if (log.nonceExists(id, frame.nonce())) {
+                throw conflict(Rejection.REPLAYED_NONCE, "this nonce was already used in the group", state);
+            }
+            try {
+                EpochRules.check(frame.kind(), frame.epoch(), state.epoch());
+            } catch (FrameRejectedException e) {
+                throw conflict(e.rejection(), e.getMessage(), state);
+            }
+            Eligibility.check(frame, state.tree(), verifier);
+            Transitions.Transition next = Transitions.next(state.snapshot(), state.tree(), frame);
+            long seq = state.lastSeq() + 1;
+            try {
+                log.insert(record(frame, seq, next.snapshot().epoch()));
+            } catch (FrameLog.DuplicateFrameException lostRace) {
+                if (log.nonceExists(id, frame.nonce())) {
+                    throw conflict(Rejection.REPLAYED_NONCE, "this nonce was already used in the group", state);
+                }
+                continue; // another writer took this seq: reload (rolling forward) and re-validate
+            }
+            if (next.newEpoch()) {
+                trees.put(id, next.snapshot().epoch(), next.snapshot().tree());
+            }
+            // Losing this compare-and-set is fine: the winner rolled the snapshot over our frame already.
+            snapshots.compareAndSet(state.snapshot().version(), next.snapshot());
+            return new Accepted(seq, next.snapshot().epoch());
+        }
+        throw new NodeBusyException("too much contention on group " + id);
+    }
+
+    private StoredFrame record(ParsedFrame frame, long seq, long epoch) {
+        Instant now = clock.instant();
+        byte[] spFrame = SPFrame.newBuilder().setSeq(seq).setCreated(now.toEpochMilli()).setFrame(frame.frame())
+                .build().toByteArray();
+        return new StoredFrame(frame.groupId().text(), seq, epoch, frame.kind().wireName(), frame.nonce(),
+                frame.frameBytes(), spFrame, now, false);
+    }
+
+    private static GroupConflictException conflict(Rejection rejection, String message, GroupState state) {
+        return new GroupConflictException(rejection, message, state.epoch(), state.lastSeq());
+    }
+
+}

@@ -1,0 +1,52 @@
+package io.zrt.node.web;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default: with no {@code spring.mongodb.uri}, a mongo-java-server with its H2 (MVStore) file
+ * backend runs in-process on loopback, with the oplog enabled so that change streams (the message-relay)
+ * work. Data lives in {@code zrt.node.embedded-mongo.data-dir} and survives restarts. The embedded server has
+ * no multi-document transactions, TTL expiry or partial indexes; the Node needs none of them for correctness.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
+public class EmbeddedMongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(NodeProperties properties) {
+        Path dir = Path.of(properties.embeddedMongo().dataDir()).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        MongoServer server = new MongoServer(new H2Backend(dir.resolve("node.mv").toString()));
+        server.enableOplog();
+        server.bind("127.0.0.1", properties.embeddedMongo().port());
+        log.info("embedded MongoDB (mongo-java-server, H2 file {}) on {}", dir.resolve("node.mv"),
+                server.getLocalAddress());
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        ConnectionString uri = new ConnectionString("mongodb://127.0.0.1:" + address.getPort());
+        return () -> uri;
+    }
+}

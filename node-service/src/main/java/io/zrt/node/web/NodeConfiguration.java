@@ -1,0 +1,106 @@
+package io.zrt.node.web;
+
+import com.mongodb.client.MongoClient;
+import io.zrt.node.challenges.ChallengeService;
+import io.zrt.node.frames.FrameIngest;
+import io.zrt.node.frames.FrameReader;
+import io.zrt.node.groups.GroupStates;
+import io.zrt.node.push.PushTokenService;
+import io.zrt.node.storage.ChallengeStore;
+import io.zrt.node.storage.Collections;
+import io.zrt.node.storage.FrameLog;
+import io.zrt.node.storage.SnapshotStore;
+import io.zrt.node.storage.TreeStore;
+import io.zrt.protocol.rules.SchnorrVerifier;
+import io.zrt.protocol.rules.SignatureVerifier;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the Node's plain classes together; none of them keeps state that correctness depends on. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NodeProperties.class)
+public class NodeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    SignatureVerifier signatureVerifier() {
+        return SchnorrVerifier.INSTANCE;
+    }
+
+    @Bean
+    Collections collections(MongoClient client, NodeProperties properties) {
+        Collections collections = new Collections(client, properties.database());
+        collections.ensureIndexes();
+        return collections;
+    }
+
+    @Bean
+    FrameLog frameLog(Collections c) {
+        return new FrameLog(c);
+    }
+
+    @Bean
+    SnapshotStore snapshotStore(Collections c) {
+        return new SnapshotStore(c);
+    }
+
+    @Bean
+    TreeStore treeStore(Collections c) {
+        return new TreeStore(c);
+    }
+
+    @Bean
+    ChallengeStore challengeStore(Collections c) {
+        return new ChallengeStore(c);
+    }
+
+    @Bean
+    GroupStates groupStates(SnapshotStore s, FrameLog l, TreeStore t) {
+        return new GroupStates(s, l, t);
+    }
+
+    @Bean
+    FrameIngest frameIngest(GroupStates g, FrameLog l, TreeStore t, SnapshotStore s, SignatureVerifier v, Clock c) {
+        return new FrameIngest(g, l, t, s, v, c);
+    }
+
+    @Bean
+    ChallengeService challengeService(ChallengeStore store, GroupStates g, SignatureVerifier v, SecureRandom r,
+            Clock c, NodeProperties p) {
+        return new ChallengeService(store, g, v, r, c, p.challengeLifetime());
+    }
+
+    @Bean
+    FrameReader frameReader(FrameLog l, GroupStates g, ChallengeService c) {
+        return new FrameReader(l, g, c);
+    }
+
+    @Bean
+    PushTokenService pushTokenService(ChallengeService c, GroupStates g, NodeProperties p, Clock clock,
+            SecureRandom r, JsonMapper json) {
+        return new PushTokenService(c, g, p.push().hmacSecret(), p.push().tokenLifetime(), p.push().namespace(),
+                clock, r, json::writeValueAsString);
+    }
+
+    /** Named so that Spring Boot's own MongoDB indicator (which needs {@code hello}) backs off. */
+    @Bean(name = "mongoHealthIndicator")
+    HealthIndicator mongoHealthIndicator(MongoClient client, NodeProperties p) {
+        return new MongoPingHealthIndicator(client, p.database());
+    }
+}

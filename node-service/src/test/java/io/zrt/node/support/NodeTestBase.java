@@ -1,0 +1,54 @@
+package io.zrt.node.support;
+
+import io.zrt.testkit.mongo.TestMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A Node on a random port against the testkit's MongoDB (ZRT_MONGO_URI, Testcontainers, or an embedded
+ * mongo-java-server speaking the real wire protocol), with a database of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class NodeTestBase {
+
+    public static final String DATABASE = TestMongo.uniqueDatabaseName("node");
+    public static final String PUSH_SECRET = "test-only-hmac-secret-0123456789abcdef";
+
+    @LocalServerPort
+    protected int port;
+
+    protected NodeClient client;
+    protected StoredState stored;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", TestMongo::uri);
+        registry.add("zrt.node.database", () -> DATABASE);
+        registry.add("zrt.node.push.hmac-secret", () -> PUSH_SECRET);
+    }
+
+    @BeforeEach
+    void connect() {
+        client = new NodeClient(port);
+        stored = new StoredState(TestMongo.uri(), DATABASE);
+    }
+
+    @AfterEach
+    void disconnect() {
+        stored.close();
+    }
+
+    /** Sends a frame that must be accepted, and moves the driver on. */
+    protected NodeClient.Response accepted(GroupDriver group, GroupDriver.Pending pending) {
+        NodeClient.Response r = client.postFrame(group.id(), pending.bytes());
+        if (r.status() != 201) {
+            throw new AssertionError("expected 201, got " + r.status() + ": " + new String(r.body()));
+        }
+        group.accept(pending);
+        return r;
+    }
+}
