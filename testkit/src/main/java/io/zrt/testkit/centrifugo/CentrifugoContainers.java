@@ -1,0 +1,51 @@
+package io.zrt.testkit.centrifugo;
+
+import io.zrt.testkit.internal.Settings;
+import java.net.URI;
+import java.time.Duration;
+import org.testcontainers.Testcontainers;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/** The Testcontainers variant; loaded only when a Docker engine is present. */
+final class CentrifugoContainers {
+
+    private static final int PORT = 8000;
+
+    private CentrifugoContainers() {
+    }
+
+    static CentrifugoServer start(CentrifugoConfig config) {
+        String image = Settings.get("ZRT_CENTRIFUGO_IMAGE").orElse("centrifugo/centrifugo:v6");
+        String natsUrl = null;
+        if (config.natsConsumer() != null) {
+            natsUrl = reachableFromContainer(config.natsConsumer().natsUrl());
+        }
+        String rendered = config.render("0.0.0.0", PORT, natsUrl).toPrettyString();
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                .withCopyToContainer(Transferable.of(rendered), "/centrifugo/config.json")
+                .withCommand("centrifugo", "--config", "/centrifugo/config.json")
+                .withExposedPorts(PORT)
+                .waitingFor(Wait.forHttp("/health").forPort(PORT).forStatusCode(200))
+                .withStartupTimeout(Duration.ofMinutes(2));
+        config.environment().forEach(container::withEnv);
+        container.start();
+        io.zrt.testkit.internal.Cleanup.atExit(container::stop);
+        String url = "http://" + container.getHost() + ":" + container.getMappedPort(PORT);
+        return new CentrifugoServer(url, config.apiKey(), config.tokenSecret(), "testcontainers " + image,
+                container::stop);
+    }
+
+    /** A NATS server on the host's loopback is reached from the container through the host gateway. */
+    private static String reachableFromContainer(String natsUrl) {
+        URI uri = URI.create(natsUrl);
+        String host = uri.getHost();
+        if ("127.0.0.1".equals(host) || "localhost".equals(host)) {
+            Testcontainers.exposeHostPorts(uri.getPort());
+            return "nats://host.testcontainers.internal:" + uri.getPort();
+        }
+        return natsUrl;
+    }
+}

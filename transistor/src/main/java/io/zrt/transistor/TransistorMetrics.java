@@ -1,0 +1,40 @@
+package io.zrt.transistor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counters exported to Prometheus as {@code transistor_<kind>_<event>_total}, e.g.
+ * {@code transistor_transfers_stored_total}.
+ */
+@Component
+public class TransistorMetrics {
+
+    /** What a counter counts. */
+    public enum Kind { TRANSFERS, BLOBS }
+
+    private final MeterRegistry registry;
+
+    public TransistorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void stored(Kind kind) {
+        counter(kind, "stored", "items accepted and stored").increment();
+    }
+
+    public void read(Kind kind) {
+        counter(kind, "read", "items handed out (and thereby deleted)").increment();
+    }
+
+    public void expired(Kind kind, long count) {
+        counter(kind, "expired", "items deleted unread by the expiry sweep").increment(count);
+    }
+
+    private Counter counter(Kind kind, String event, String description) {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return Counter.builder("transistor." + name + "." + event).description(name + ": " + description)
+                .register(registry);
+    }
+}
