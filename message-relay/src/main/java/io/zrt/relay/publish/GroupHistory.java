@@ -6,7 +6,10 @@ import java.util.List;
 /** What the ordering logic needs to read about a group's stored frames. */
 public interface GroupHistory {
 
-    /** The seq to publish next: the lowest unrelayed seq, else one past the last stored seq (0 for none). */
+    /**
+     * The seq to publish next: one past the highest relayed seq, 0 when none is relayed. Everything below a
+     * relayed frame has been acknowledged, because a frame is published only after its predecessor was.
+     */
     long nextToRelay(String groupId);
 
     /** The readable, well-formed frames with {@code fromSeq <= seq < toSeq}, in seq order. */

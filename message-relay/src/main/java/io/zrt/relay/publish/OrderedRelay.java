@@ -46,7 +46,10 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, Lane> lanes = new HashMap<>();
     private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean closed;
+    private boolean draining;
+    private volatile boolean drainingSeen;
 
     /** Where an acknowledged frame goes next (the relayed marker); {@code onDone} runs once it is recorded. */
     public interface AckedFrames {
@@ -82,16 +85,28 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
         return outstanding.get();
     }
 
-    /** Waits until every offered frame is done; false on timeout. */
-    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    /**
+     * Starts no further publishes and waits until those in flight are acknowledged and recorded (or failed);
+     * false on timeout. Frames still waiting are left to the next leader.
+     */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        post(() -> {
+            draining = true;
+            drainingSeen = true;
+        });
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (outstanding.get() > 0) {
+        while (busy.get() > 0 || !drainingSeen) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             Thread.sleep(10);
         }
         return true;
+    }
+
+    /** Publishes in flight plus acknowledged frames whose marker is not written yet. */
+    public int busy() {
+        return busy.get();
     }
 
     /** Stops at once: in-flight acknowledgements are ignored, nothing more is published. */
@@ -106,7 +121,9 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
     private void accept(StoredFrame frame, Runnable onDone) {
         Lane lane = lanes.computeIfAbsent(frame.groupId(), Lane::new);
         if (lane.nextSeq >= 0 && frame.seq() < lane.nextSeq) {
-            done(List.of(onDone));
+            Waiting below = new Waiting(frame);
+            below.callbacks.add(onDone);
+            settleBelow(below);
             return;
         }
         lane.pending.computeIfAbsent(frame.seq(), seq -> new Waiting(frame)).callbacks.add(onDone);
@@ -131,9 +148,9 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
 
     private void pump(Lane lane) {
         while (!lane.pending.isEmpty() && lane.pending.firstKey() < lane.nextSeq) {
-            done(lane.pending.pollFirstEntry().getValue().callbacks);
+            settleBelow(lane.pending.pollFirstEntry().getValue());
         }
-        if (closed || lane.inFlight || lane.lookupRunning || lane.pending.isEmpty() || lane.nextSeq < 0) {
+        if (closed || draining || lane.inFlight || lane.lookupRunning || lane.pending.isEmpty() || lane.nextSeq < 0) {
             return;
         }
         Waiting first = lane.pending.firstEntry().getValue();
@@ -146,12 +163,14 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
             return;
         }
         lane.inFlight = true;
+        busy.incrementAndGet();
         publisher.publish(first.frame).whenComplete((ack, failure) -> post(() -> published(lane, first, ack, failure)));
     }
 
     private void published(Lane lane, Waiting waiting, FramePublisher.Ack ack, Throwable failure) {
         lane.inFlight = false;
         if (failure != null) {
+            busy.decrementAndGet();
             metrics.error("publish");
             lane.failures++;
             if (lane.failures == 1 || lane.failures % 20 == 0) {
@@ -166,8 +185,28 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
         lane.pending.remove(waiting.frame.seq());
         lane.nextSeq = waiting.frame.seq() + 1;
         List<Runnable> callbacks = waiting.callbacks;
-        acked.acknowledged(waiting.frame, () -> done(callbacks));
+        acked.acknowledged(waiting.frame, () -> {
+            busy.decrementAndGet();
+            done(callbacks);
+        });
         pump(lane);
+    }
+
+    /**
+     * A frame below the next seq to publish has been acknowledged before (by the ordering rule, everything
+     * below a relayed frame was). If its marker is missing (a crash between ack and marker), it is repaired so
+     * that the frame stops counting as lag.
+     */
+    private void settleBelow(Waiting waiting) {
+        if (waiting.frame.relayed()) {
+            done(waiting.callbacks);
+            return;
+        }
+        busy.incrementAndGet();
+        acked.acknowledged(waiting.frame, () -> {
+            busy.decrementAndGet();
+            done(waiting.callbacks);
+        });
     }
 
     /** Reads the frames between the next expected seq and the first waiting one. */

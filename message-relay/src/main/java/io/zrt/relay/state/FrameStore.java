@@ -53,18 +53,10 @@ public class FrameStore {
         }
     }
 
-    /** Lowest seq of the group that is not yet relayed. */
-    public OptionalLong firstUnrelayedSeq(String groupId) {
-        Document first = frames.find(Filters.and(Filters.eq(StoredFrame.GROUP_ID, groupId),
-                        Filters.eq(StoredFrame.RELAYED, false)))
-                .projection(Projections.include(StoredFrame.SEQ))
-                .sort(Sorts.ascending(StoredFrame.SEQ)).limit(1).first();
-        return first == null ? OptionalLong.empty() : OptionalLong.of(((Number) first.get(StoredFrame.SEQ)).longValue());
-    }
-
-    /** Highest seq stored for the group. */
-    public OptionalLong lastSeq(String groupId) {
-        Document last = frames.find(Filters.eq(StoredFrame.GROUP_ID, groupId))
+    /** Highest seq of the group that is marked relayed. */
+    public OptionalLong lastRelayedSeq(String groupId) {
+        Document last = frames.find(Filters.and(Filters.eq(StoredFrame.GROUP_ID, groupId),
+                        Filters.eq(StoredFrame.RELAYED, true)))
                 .projection(Projections.include(StoredFrame.SEQ))
                 .sort(Sorts.descending(StoredFrame.SEQ)).limit(1).first();
         return last == null ? OptionalLong.empty() : OptionalLong.of(((Number) last.get(StoredFrame.SEQ)).longValue());

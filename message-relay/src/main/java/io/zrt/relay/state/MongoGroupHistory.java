@@ -23,11 +23,7 @@ public class MongoGroupHistory implements GroupHistory {
 
     @Override
     public long nextToRelay(String groupId) {
-        var firstUnrelayed = store.firstUnrelayedSeq(groupId);
-        if (firstUnrelayed.isPresent()) {
-            return firstUnrelayed.getAsLong();
-        }
-        return store.lastSeq(groupId).orElse(-1) + 1;
+        return store.lastRelayedSeq(groupId).orElse(-1) + 1;
     }
 
     @Override

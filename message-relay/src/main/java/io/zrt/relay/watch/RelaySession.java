@@ -82,9 +82,8 @@ final class RelaySession {
         watcherThread.interrupt();
         background.shutdownNow();
         try {
-            if (!relay.awaitIdle(timeout)) {
-                log.warn("{} frames still in flight at shutdown; they will be relayed by the next leader",
-                        relay.outstanding());
+            if (!relay.drain(timeout)) {
+                log.warn("{} publishes still unconfirmed at shutdown; the next leader repeats them", relay.busy());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
