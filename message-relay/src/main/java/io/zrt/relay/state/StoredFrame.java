@@ -11,15 +11,17 @@ import org.bson.types.Binary;
  * One document of the Node's {@code frames} collection, reduced to what the relay needs. The relay never parses
  * {@code spFrame}: it forwards the Node's bytes unchanged, so clients verify exactly what the Node stored.
  *
+ * @param id        the document's {@code _id} (marker updates address it, which is cheap on every server)
  * @param groupId   canonical UUID text of the group id
  * @param seq       consecutive from 0 per group
  * @param spFrame   the serialized SPFrame that is pushed
  * @param createdAt when the Node stored the frame (for lag and latency)
  * @param relayed   whether a publish of this frame has been acknowledged by JetStream
  */
-public record StoredFrame(String groupId, long seq, long epoch, byte[] spFrame, Instant createdAt, boolean relayed) {
+public record StoredFrame(Object id, String groupId, long seq, long epoch, byte[] spFrame, Instant createdAt, boolean relayed) {
 
     public StoredFrame {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(spFrame, "spFrame");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -44,6 +46,10 @@ public record StoredFrame(String groupId, long seq, long epoch, byte[] spFrame, 
         if (document == null) {
             throw new MalformedFrameException("no document");
         }
+        Object id = document.get("_id");
+        if (id == null) {
+            throw new MalformedFrameException("_id missing");
+        }
         String groupId = field(document, GROUP_ID, String.class);
         if (!isCanonicalUuid(groupId)) {
             throw new MalformedFrameException("groupId is not a canonical UUID: " + groupId);
@@ -67,7 +73,7 @@ public record StoredFrame(String groupId, long seq, long epoch, byte[] spFrame, 
         if (relayed != null && !(relayed instanceof Boolean)) {
             throw new MalformedFrameException("relayed is not a boolean in " + groupId + ":" + seq);
         }
-        return new StoredFrame(groupId, seq, epoch, spFrame, createdAt.toInstant(), Boolean.TRUE.equals(relayed));
+        return new StoredFrame(id, groupId, seq, epoch, spFrame, createdAt.toInstant(), Boolean.TRUE.equals(relayed));
     }
 
     /** {@code <groupId>:<seq>}: the JetStream message id and the Centrifugo idempotency key. */
@@ -107,14 +113,14 @@ public record StoredFrame(String groupId, long seq, long epoch, byte[] spFrame, 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoredFrame that && seq == that.seq && epoch == that.epoch
+        return other instanceof StoredFrame that && id.equals(that.id) && seq == that.seq && epoch == that.epoch
                 && relayed == that.relayed && groupId.equals(that.groupId) && createdAt.equals(that.createdAt)
                 && Arrays.equals(spFrame, that.spFrame);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(groupId, seq, epoch, createdAt, relayed) * 31 + Arrays.hashCode(spFrame);
+        return Objects.hash(id, groupId, seq, epoch, createdAt, relayed) * 31 + Arrays.hashCode(spFrame);
     }
 
     @Override
