@@ -181,6 +181,47 @@ class RelayIntegrationTest {
                 .find("zrt.relay.errors").tag("kind", "malformed").counter().count()).isPositive();
     }
 
+    @Test
+    void healthShowsMongoNatsAndLagAndPrometheusShowsTheRelayMeters() throws Exception {
+        ConfigurableApplicationContext context = env.startRelay("a", true, Map.of());
+        cleanup.add(context::close);
+        EventLog events = log();
+        String group = TestFrames.newGroup();
+        TestFrames.insert(env.frames(), group, 0);
+        events.awaitAtLeast(1, WAIT);
+        String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+        var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/actuator/health"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(health.body());
+        assertThat(json.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(json.at("/components/nats/status").asString()).isEqualTo("UP");
+        assertThat(json.at("/components/relay/status").asString()).isEqualTo("UP");
+        assertThat(json.at("/components/relay/details/role").asString()).isEqualTo("leader");
+        assertThat(json.at("/components/relay/details/lagSeconds").isNumber()).isTrue();
+
+        var metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("zrt_relay_published_total 1.0", "zrt_relay_duplicates_total",
+                "zrt_relay_lag_seconds", "zrt_relay_leader 1.0", "zrt_relay_ack_latency_seconds");
+    }
+
+    @Test
+    void lagIsTheAgeOfTheOldestUnrelayedFrameAndTurnsHealthDown() throws Exception {
+        Document old = TestFrames.document(TestFrames.newGroup(), 1, 0); // seq 0 missing: it cannot be relayed
+        old.put("createdAt", new java.util.Date(System.currentTimeMillis() - 120_000));
+        env.frames().insertOne(old);
+        ConfigurableApplicationContext context = relay("a");
+        var lag = context.getBean(io.zrt.relay.health.LagMonitor.class).measure();
+        assertThat(lag.lag()).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(180));
+        var indicator = context.getBean("relayHealthIndicator",
+                org.springframework.boot.health.contributor.HealthIndicator.class);
+        assertThat(indicator.health().getStatus().getCode()).isEqualTo("DOWN");
+    }
+
     private String currentLeader() {
         Document lease = env.state().find(Filters.eq("_id", "leader")).first();
         assertThat(lease).isNotNull();
