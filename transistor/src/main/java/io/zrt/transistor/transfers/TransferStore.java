@@ -3,7 +3,6 @@ package io.zrt.transistor.transfers;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,14 +18,10 @@ public class TransferStore {
 
     /** Stores a transfer; false when the id is already taken (by an unread or not-yet-swept transfer). */
     public boolean insert(UUID id, String data, Duration ttl) {
-        try {
-            jdbc.sql("INSERT INTO transfers (id, data, expires_at) VALUES (?, ?, now() + make_interval(secs => ?))")
-                    .params(id, data, ttl.toMillis() / 1000.0)
-                    .update();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return jdbc.sql("INSERT INTO transfers (id, data, expires_at) VALUES (?, ?, now() + make_interval(secs => ?)) "
+                        + "ON CONFLICT (id) DO NOTHING")
+                .params(id, data, ttl.toMillis() / 1000.0)
+                .update() == 1;
     }
 
     /**
