@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * JetStream publish it is built on, in the same run:
  * <ul>
  *   <li>{@code *Throughput}: batches of 100 frames, one per group over 100 groups; frames/s.</li>
+ *   <li>{@code mongoInsertOnlyThroughput}: the inserts alone, the ceiling the database sets.</li>
  *   <li>{@code *Latency}: one probe frame at a time while a background load of about 1,000 frames/s runs
  *       through the same path; insert (or publish) until the frame reaches a JetStream consumer.</li>
  * </ul>
@@ -205,6 +206,22 @@ public class RelayBenchmark {
             acks.add(raw.publish(raw.infra.nextFrame(i % RelayBenchInfra.GROUPS)));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
+    }
+
+    /**
+     * Baseline for the relay's ceiling on this machine: the same inserts into the same MongoDB with no relay
+     * reading them (on the embedded test server this, not the relay, is the limit).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public void mongoInsertOnlyThroughput(Raw raw) {
+        List<Document> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            batch.add(raw.infra.nextFrame(i % RelayBenchInfra.GROUPS));
+        }
+        raw.infra.frames.insertMany(batch);
     }
 
     /** Group 0 carries the probes; the load uses the other 99 groups. */
