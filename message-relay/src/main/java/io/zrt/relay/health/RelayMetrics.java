@@ -1,0 +1,71 @@
+package io.zrt.relay.health;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The relay's Prometheus meters: {@code zrt_relay_published_total}, {@code zrt_relay_duplicates_total} (acks
+ * flagged duplicate by JetStream), {@code zrt_relay_errors_total{kind}}, {@code zrt_relay_lag_seconds},
+ * {@code zrt_relay_leader} and the insert-to-ack latency {@code zrt_relay_ack_latency_seconds}.
+ */
+public class RelayMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter published;
+    private final Counter duplicates;
+    private final Timer ackLatency;
+    private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
+    private final AtomicLong leader = new AtomicLong();
+
+    public RelayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.published = Counter.builder("zrt.relay.published").description("frames acknowledged by JetStream as new")
+                .register(registry);
+        this.duplicates = Counter.builder("zrt.relay.duplicates")
+                .description("publishes JetStream acknowledged as duplicates and dropped").register(registry);
+        this.ackLatency = Timer.builder("zrt.relay.ack.latency")
+                .description("time from the Node storing a frame to JetStream acknowledging it")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        Gauge.builder("zrt.relay.leader", leader, AtomicLong::get)
+                .description("1 while this instance holds the relay lease").register(registry);
+    }
+
+    /** Registers the lag gauge; {@code lagSeconds} must be cheap (a cached value). */
+    public void registerLag(Supplier<Double> lagSeconds) {
+        Gauge.builder("zrt.relay.lag", lagSeconds::get).baseUnit("seconds")
+                .description("age of the oldest frame not yet relayed").register(registry);
+    }
+
+    public void acknowledged(boolean duplicate, Instant createdAt) {
+        (duplicate ? duplicates : published).increment();
+        Duration latency = Duration.between(createdAt, Instant.now());
+        if (!latency.isNegative()) {
+            ackLatency.record(latency);
+        }
+    }
+
+    /** kind: publish, mongo, stream, malformed, lease. */
+    public void error(String kind) {
+        errors.computeIfAbsent(kind, k -> Counter.builder("zrt.relay.errors").tag("kind", k)
+                .description("failures by kind; each is retried").register(registry)).increment();
+    }
+
+    public void leader(boolean isLeader) {
+        leader.set(isLeader ? 1 : 0);
+    }
+
+    public double publishedCount() {
+        return published.count();
+    }
+
+    public double duplicateCount() {
+        return duplicates.count();
+    }
+}
