@@ -73,7 +73,8 @@ class ComposeFileTest {
         assertThat(compose.dependencies("message-relay")).containsExactlyInAnyOrder(
                 new Dependency("message-relay", "mongo", "service_healthy"),
                 new Dependency("message-relay", "nats", "service_healthy"),
-                new Dependency("message-relay", "nats-init", "service_completed_successfully"));
+                new Dependency("message-relay", "nats-init", "service_completed_successfully"),
+                new Dependency("message-relay", "centrifugo", "service_healthy"));
         assertThat(compose.dependencies("centrifugo")).containsExactlyInAnyOrder(
                 new Dependency("centrifugo", "nats", "service_healthy"),
                 new Dependency("centrifugo", "nats-init", "service_completed_successfully"));
