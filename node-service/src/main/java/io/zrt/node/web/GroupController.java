@@ -6,8 +6,6 @@ import io.zrt.node.frames.FrameIngest;
 import io.zrt.node.frames.FrameReader;
 import io.zrt.node.groups.GroupState;
 import io.zrt.node.groups.GroupStates;
-import io.zrt.node.trees.PublicTree;
-import io.zrt.node.trees.PublicTreeCodec;
 import io.zrt.protocol.EpochTree;
 import io.zrt.protocol.SPFrames;
 import io.zrt.protocol.rules.FrameRejectedException;
@@ -101,10 +99,10 @@ public class GroupController {
             throw new FrameRejectedException(Rejection.UNKNOWN_GROUP, "no such group");
         }
         challenges.authorize(group, proof, c -> ReadAuthorization.treeDigest(group, c, epoch, proof.proverNode()), true);
-        PublicTree tree = groups.treeAt(group, epoch).orElseThrow(
+        byte[] tree = groups.encodedTreeAt(group, epoch).orElseThrow(
                 () -> new FrameRejectedException(Rejection.UNKNOWN_EPOCH, "the group has no epoch " + epoch));
         EpochTree body = EpochTree.newBuilder().setGroupId(com.google.protobuf.ByteString.copyFrom(group.toBytes()))
-                .setEpoch(epoch).setPublicTree(com.google.protobuf.ByteString.copyFrom(PublicTreeCodec.encode(tree)))
+                .setEpoch(epoch).setPublicTree(com.google.protobuf.ByteString.copyFrom(tree))
                 .build();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(PROTOBUF)).body(body.toByteArray());
     }

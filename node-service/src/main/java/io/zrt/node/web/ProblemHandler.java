@@ -31,13 +31,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(FrameRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(FrameRejectedException e) {
         HttpStatus status = switch (e.rejection().kind()) {
-            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case MALFORMED, INVALID_TREE_CHANGE -> HttpStatus.BAD_REQUEST;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case GONE -> HttpStatus.GONE;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
         ProblemDetail problem = problem(status, e.rejection().code(), e.getMessage());
         if (e instanceof GroupConflictException conflict) {
