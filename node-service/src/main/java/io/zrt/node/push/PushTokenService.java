@@ -33,6 +33,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PushTokenService {
 
     public static final int MAX_GROUPS = 100;
+    /** HS256 keys shorter than the hash output are weak (RFC 7518 section 3.2 requires at least 256 bits). */
+    public static final int MIN_SECRET_LENGTH = 32;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     public record GroupProof(GroupId group, ReadProof proof) {
@@ -67,6 +69,12 @@ public final class PushTokenService {
         this.challenges = challenges;
         this.groups = groups;
         this.secret = hmacSecret == null ? new byte[0] : hmacSecret.getBytes(StandardCharsets.UTF_8);
+        // Empty means "push off" (503); a secret that is set but too short is a misconfiguration, refused at
+        // start-up rather than silently turning push off. The message names the variable, never the value.
+        if (secret.length > 0 && secret.length < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("ZRT_PUSH_HMAC_SECRET (zrt.node.push.hmac-secret) must be at least "
+                    + MIN_SECRET_LENGTH + " bytes of UTF-8; it is " + secret.length);
+        }
         this.lifetime = lifetime;
         this.namespace = namespace;
         this.clock = clock;
@@ -75,7 +83,7 @@ public final class PushTokenService {
     }
 
     public boolean enabled() {
-        return secret.length >= 32;
+        return secret.length >= MIN_SECRET_LENGTH;
     }
 
     public PushToken issue(List<GroupProof> proofs) throws FrameRejectedException {
