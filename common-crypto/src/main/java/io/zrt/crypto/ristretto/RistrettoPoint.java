@@ -92,6 +92,54 @@ public final class RistrettoPoint {
         return new RistrettoPoint(r);
     }
 
+    /** this * scalar; constant-time in the scalar (signed 4-bit windows, masked lookups). */
+    public RistrettoPoint multiply(Scalar scalar) {
+        return new RistrettoPoint(ScalarMul.multiply(ext, Objects.requireNonNull(scalar, "scalar")));
+    }
+
+    /** scalar * B using a precomputed table of the basepoint; constant-time in the scalar. */
+    public static RistrettoPoint mulBase(Scalar scalar) {
+        return new RistrettoPoint(BasepointTable.multiply(Objects.requireNonNull(scalar, "scalar")));
+    }
+
+    /**
+     * sum of scalars[i] * points[i], constant-time in the scalars (Straus, 4-bit signed windows), for
+     * secret scalars such as a prover's witness vectors.
+     */
+    public static RistrettoPoint multiscalarMul(Scalar[] scalars, RistrettoPoint[] points) {
+        return new RistrettoPoint(Msm.straus(checkedScalars(scalars, points), limbs(points)));
+    }
+
+    /**
+     * sum of scalars[i] * points[i], variable-time: interleaved wNAF below {@value Msm#PIPPENGER_THRESHOLD}
+     * terms, Pippenger's bucket method (window chosen by size) from there. Only for public scalars
+     * (verification); for fixed bases see {@link PrecomputedMsm}.
+     */
+    public static RistrettoPoint vartimeMultiscalarMul(Scalar[] scalars, RistrettoPoint[] points) {
+        return new RistrettoPoint(Msm.vartime(checkedScalars(scalars, points), limbs(points)));
+    }
+
+    private static Scalar[] checkedScalars(Scalar[] scalars, RistrettoPoint[] points) {
+        Objects.requireNonNull(scalars, "scalars");
+        Objects.requireNonNull(points, "points");
+        if (scalars.length != points.length) {
+            throw new IllegalArgumentException(
+                "scalars and points differ in length: " + scalars.length + " vs " + points.length);
+        }
+        for (Scalar s : scalars) {
+            Objects.requireNonNull(s, "scalar");
+        }
+        return scalars;
+    }
+
+    private static long[][] limbs(RistrettoPoint[] points) {
+        long[][] out = new long[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            out[i] = Objects.requireNonNull(points[i], "point").ext;
+        }
+        return out;
+    }
+
     public RistrettoPoint negate() {
         long[] r = new long[PointOps.EXT];
         PointOps.negExt(r, 0, ext, 0);
