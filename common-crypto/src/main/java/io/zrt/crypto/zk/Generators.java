@@ -3,7 +3,10 @@ package io.zrt.crypto.zk;
 import io.zrt.crypto.LittleEndian;
 import io.zrt.crypto.ristretto.RistrettoPoint;
 import java.nio.charset.StandardCharsets;
+import io.zrt.crypto.ristretto.PrecomputedMsm;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The public generators of the proof system, all derived without trusted setup:
@@ -27,6 +30,8 @@ public final class Generators {
     private static final Object LOCK = new Object();
     private static volatile RistrettoPoint[] gs = new RistrettoPoint[0];
     private static volatile RistrettoPoint[] hs = new RistrettoPoint[0];
+    private static volatile PrecomputedMsm table;
+    private static volatile int tableGates;
 
     private Generators() {
     }
@@ -61,6 +66,51 @@ public final class Generators {
     /** Hᵢ, for tests and documentation. */
     public static RistrettoPoint vectorH(int i) {
         return h(i + 1)[i];
+    }
+
+    /**
+     * Precomputes window tables of B, B̃, Gᵢ, Hᵢ for circuits of up to {@code gates} padded gates, which
+     * verification then uses (about 2 KB per gate and 256 doublings per generator, once per process: meant
+     * for servers that verify many proofs). Without it, verification runs a plain Pippenger multiplication.
+     */
+    public static void precompute(int gates) {
+        int n = Integer.highestOneBit(Math.max(1, gates - 1)) << 1;
+        synchronized (LOCK) {
+            if (table != null && tableGates >= n) {
+                return;
+            }
+        }
+        RistrettoPoint[] gens = g(n);
+        RistrettoPoint[] hGens = h(n);
+        List<RistrettoPoint> bases = new ArrayList<>(2 + 2 * n);
+        bases.add(B);
+        bases.add(B_BLINDING);
+        for (int i = 0; i < n; i++) {
+            bases.add(gens[i]);
+            bases.add(hGens[i]);
+        }
+        PrecomputedMsm built = PrecomputedMsm.of(bases);
+        synchronized (LOCK) {
+            if (table == null || tableGates < n) {
+                table = built;
+                tableGates = n;
+            }
+        }
+    }
+
+    /** Drops the precomputed table (frees its memory; verification falls back to Pippenger). */
+    public static void dropPrecomputation() {
+        synchronized (LOCK) {
+            table = null;
+            tableGates = 0;
+        }
+    }
+
+    /** The precomputed table if it covers {@code n} gates, else null. Layout: B, B̃, G₀, H₀, G₁, H₁, … */
+    static PrecomputedMsm precomputedTable(int n) {
+        synchronized (LOCK) {
+            return table != null && tableGates >= n ? table : null;
+        }
     }
 
     private static void ensureCapacity(int n) {

@@ -48,7 +48,7 @@ final class InnerProductArgument {
             }
             scalars[n] = cl;
             points[n] = q;
-            RistrettoPoint l = Msm.compute(scalars, points, n + 1);
+            RistrettoPoint l = Msm.vartime(scalars, points, n + 1);
             for (int i = 0; i < half; i++) {
                 scalars[i] = a[half + i];
                 points[i] = g[i];
@@ -56,7 +56,7 @@ final class InnerProductArgument {
                 points[half + i] = h[half + i];
             }
             scalars[n] = cr;
-            RistrettoPoint r = Msm.compute(scalars, points, n + 1);
+            RistrettoPoint r = Msm.vartime(scalars, points, n + 1);
             ls.add(l);
             rs.add(r);
             transcript.appendPoint("L", l);

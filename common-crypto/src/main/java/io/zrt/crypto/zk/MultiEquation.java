@@ -1,11 +1,16 @@
 package io.zrt.crypto.zk;
 
+import io.zrt.crypto.ristretto.PrecomputedMsm;
 import io.zrt.crypto.ristretto.RistrettoPoint;
 import io.zrt.crypto.ristretto.Scalar;
 import java.util.Arrays;
 import java.util.List;
 
-/** Adds weighted verification equations into one multi-scalar multiplication and evaluates it. */
+/**
+ * Adds weighted verification equations into one multi-scalar multiplication and evaluates it. The
+ * generator part is laid out as B, B̃, G₀, H₀, G₁, H₁, … so that a precomputed table for the largest circuit
+ * serves every smaller one (a prefix); without a table everything goes into one Pippenger multiplication.
+ */
 final class MultiEquation {
 
     private MultiEquation() {
@@ -18,41 +23,43 @@ final class MultiEquation {
             n = Math.max(n, eq.generators());
             dynamic += eq.points().length;
         }
-        Scalar[] g = new Scalar[n];
-        Scalar[] h = new Scalar[n];
-        Arrays.fill(g, Scalar.zero());
-        Arrays.fill(h, Scalar.zero());
-        Scalar valueBase = Scalar.zero();
-        Scalar blindingBase = Scalar.zero();
-        Scalar[] scalars = new Scalar[2 * n + 2 + dynamic];
-        RistrettoPoint[] points = new RistrettoPoint[scalars.length];
-        int at = 2 * n + 2;
+        Scalar[] fixed = new Scalar[2 + 2 * n];
+        Arrays.fill(fixed, Scalar.zero());
+        Scalar[] dynamicScalars = new Scalar[dynamic];
+        RistrettoPoint[] dynamicPoints = new RistrettoPoint[dynamic];
+        int at = 0;
         for (int k = 0; k < equations.size(); k++) {
             VerificationEquation eq = equations.get(k);
             Scalar c = weights[k];
             boolean unit = c.equals(Scalar.one());
+            fixed[0] = fixed[0].add(eq.valueBase().multiply(c));
+            fixed[1] = fixed[1].add(eq.blindingBase().multiply(c));
             for (int i = 0; i < eq.generators(); i++) {
-                g[i] = g[i].add(unit ? eq.g()[i] : eq.g()[i].multiply(c));
-                h[i] = h[i].add(unit ? eq.h()[i] : eq.h()[i].multiply(c));
+                fixed[2 + 2 * i] = fixed[2 + 2 * i].add(unit ? eq.g()[i] : eq.g()[i].multiply(c));
+                fixed[3 + 2 * i] = fixed[3 + 2 * i].add(unit ? eq.h()[i] : eq.h()[i].multiply(c));
             }
-            valueBase = valueBase.add(eq.valueBase().multiply(c));
-            blindingBase = blindingBase.add(eq.blindingBase().multiply(c));
             for (int j = 0; j < eq.points().length; j++) {
-                scalars[at] = unit ? eq.pointScalars()[j] : eq.pointScalars()[j].multiply(c);
-                points[at] = eq.points()[j];
+                dynamicScalars[at] = unit ? eq.pointScalars()[j] : eq.pointScalars()[j].multiply(c);
+                dynamicPoints[at] = eq.points()[j];
                 at++;
             }
         }
+        PrecomputedMsm table = Generators.precomputedTable(n);
+        if (table != null) {
+            return table.vartimeMixedMultiply(fixed, dynamicScalars, dynamicPoints);
+        }
         RistrettoPoint[] gens = Generators.g(n);
         RistrettoPoint[] hGens = Generators.h(n);
-        System.arraycopy(g, 0, scalars, 0, n);
-        System.arraycopy(gens, 0, points, 0, n);
-        System.arraycopy(h, 0, scalars, n, n);
-        System.arraycopy(hGens, 0, points, n, n);
-        scalars[2 * n] = valueBase;
-        points[2 * n] = Generators.valueBase();
-        scalars[2 * n + 1] = blindingBase;
-        points[2 * n + 1] = Generators.blindingBase();
-        return Msm.compute(scalars, points, scalars.length);
+        Scalar[] scalars = Arrays.copyOf(fixed, fixed.length + dynamic);
+        RistrettoPoint[] points = new RistrettoPoint[scalars.length];
+        points[0] = Generators.valueBase();
+        points[1] = Generators.blindingBase();
+        for (int i = 0; i < n; i++) {
+            points[2 + 2 * i] = gens[i];
+            points[3 + 2 * i] = hGens[i];
+        }
+        System.arraycopy(dynamicScalars, 0, scalars, fixed.length, dynamic);
+        System.arraycopy(dynamicPoints, 0, points, fixed.length, dynamic);
+        return Msm.vartime(scalars, points, scalars.length);
     }
 }

@@ -89,8 +89,8 @@ final class R1csProofProtocol {
         Scalar[] tCoefficients = {null, t1, null, t3, t4, t5, t6};
         for (int i : new int[] {1, 3, 4, 5, 6}) {
             tau[i] = Scalar.random(random);
-            tPoints[i] = Msm.compute(new Scalar[] {tCoefficients[i], tau[i]},
-                    new RistrettoPoint[] {bValue, bBlind});
+            tPoints[i] = Msm.secret(new Scalar[] {tCoefficients[i], tau[i]},
+                    new RistrettoPoint[] {bValue, bBlind}, 2);
             transcript.appendPoint("T_" + i, tPoints[i]);
         }
         Scalar x = transcript.challenge("x");
@@ -112,7 +112,7 @@ final class R1csProofProtocol {
         transcript.appendScalar("tau_x", tauX);
         transcript.appendScalar("e", e);
         Scalar wChallenge = transcript.challenge("w");
-        RistrettoPoint q = Msm.single(wChallenge, bValue);
+        RistrettoPoint q = RistrettoPoint.mulBase(wChallenge);
         InnerProductProof ipp = InnerProductArgument.prove(transcript, q, yInvPow, g, h, l, r);
         return new R1csProof(aI, aOut, s, tPoints[1], tPoints[3], tPoints[4], tPoints[5], tPoints[6],
                 tHat, tauX, e, ipp);
@@ -133,6 +133,6 @@ final class R1csProofProtocol {
             System.arraycopy(hScalars, 0, scalars, 1 + n, n);
             System.arraycopy(h, 0, points, 1 + n, n);
         }
-        return Msm.compute(scalars, points, size);
+        return Msm.secret(scalars, points, size);
     }
 }

@@ -45,8 +45,8 @@ public final class R1csProver implements ConstraintSystem {
     /** Commits to a secret input with the given blinding factor; the commitment is absorbed. */
     public Commitment commit(Scalar value, Scalar blinding) {
         checkNotUsed();
-        RistrettoPoint v = Msm.compute(new Scalar[] {value, blinding},
-                new RistrettoPoint[] {Generators.valueBase(), Generators.blindingBase()});
+        RistrettoPoint v = Msm.secret(new Scalar[] {value, blinding},
+                new RistrettoPoint[] {Generators.valueBase(), Generators.blindingBase()}, 2);
         transcript.appendPoint("V", v);
         values.add(value);
         blindings.add(blinding);
