@@ -40,8 +40,8 @@ public final class R1csVerifier implements ConstraintSystem {
     @Override
     public Multiplication multiply(LinearCombination left, LinearCombination right) {
         Multiplication gate = newGate();
-        constraints.add(left.minus(gate.left()));
-        constraints.add(right.minus(gate.right()));
+        constrain(left.minus(gate.left()));
+        constrain(right.minus(gate.right()));
         return gate;
     }
 

@@ -16,6 +16,9 @@ public final class Scalars {
 
     /** A small integer, negative values allowed (taken modulo ℓ). */
     public static Scalar of(long value) {
+        if (value == Long.MIN_VALUE) {
+            return of(BigInteger.valueOf(value));
+        }
         return value >= 0 ? Scalar.fromLong(value) : Scalar.fromLong(-value).negate();
     }
 
