@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Verifies many R1CS proofs with one multi-scalar multiplication: each proof's verification equation is
- * multiplied by an independent random weight and the equations are added, so the Gᵢ/Hᵢ/B/B̃ part of the
+ * multiplied by an independent random weight (the first by 1, applied while the equation is formed) and the
+ * equations are added, so the Gᵢ/Hᵢ/B/B̃ part of the
  * multiplication is shared and only the proofs' own points add terms. A batch containing an invalid proof
  * passes with probability at most about 1/ℓ per bad proof.
  *
@@ -31,7 +32,11 @@ public final class BatchVerifier {
 
     /** Adds a statement (its verifier is consumed) and its proof; structural mismatches throw at once. */
     public void add(R1csVerifier statement, R1csProof proof) throws VerificationException {
-        equations.add(statement.prepare(proof, random));
+        Scalar weight = Scalar.one();
+        while (!equations.isEmpty() && (weight.equals(Scalar.one()) || weight.isZero())) {
+            weight = Scalar.random(random);
+        }
+        equations.add(statement.prepare(proof, random, weight));
     }
 
     public int size() {
@@ -46,12 +51,7 @@ public final class BatchVerifier {
         if (equations.isEmpty()) {
             return;
         }
-        Scalar[] weights = new Scalar[equations.size()];
-        weights[0] = Scalar.one();
-        for (int k = 1; k < weights.length; k++) {
-            weights[k] = Scalar.random(random);
-        }
-        if (MultiEquation.combine(equations, weights).isIdentity()) {
+        if (MultiEquation.combine(equations).isIdentity()) {
             return;
         }
         for (int k = 0; k < equations.size(); k++) {

@@ -16,7 +16,7 @@ final class MultiEquation {
     private MultiEquation() {
     }
 
-    static RistrettoPoint combine(List<VerificationEquation> equations, Scalar[] weights) {
+    static RistrettoPoint combine(List<VerificationEquation> equations) {
         int n = 0;
         int dynamic = 0;
         for (VerificationEquation eq : equations) {
@@ -30,16 +30,14 @@ final class MultiEquation {
         int at = 0;
         for (int k = 0; k < equations.size(); k++) {
             VerificationEquation eq = equations.get(k);
-            Scalar c = weights[k];
-            boolean unit = c.equals(Scalar.one());
-            fixed[0] = fixed[0].add(eq.valueBase().multiply(c));
-            fixed[1] = fixed[1].add(eq.blindingBase().multiply(c));
+            fixed[0] = fixed[0].add(eq.valueBase());
+            fixed[1] = fixed[1].add(eq.blindingBase());
             for (int i = 0; i < eq.generators(); i++) {
-                fixed[2 + 2 * i] = fixed[2 + 2 * i].add(unit ? eq.g()[i] : eq.g()[i].multiply(c));
-                fixed[3 + 2 * i] = fixed[3 + 2 * i].add(unit ? eq.h()[i] : eq.h()[i].multiply(c));
+                fixed[2 + 2 * i] = fixed[2 + 2 * i].add(eq.g()[i]);
+                fixed[3 + 2 * i] = fixed[3 + 2 * i].add(eq.h()[i]);
             }
             for (int j = 0; j < eq.points().length; j++) {
-                dynamicScalars[at] = unit ? eq.pointScalars()[j] : eq.pointScalars()[j].multiply(c);
+                dynamicScalars[at] = eq.pointScalars()[j];
                 dynamicPoints[at] = eq.points()[j];
                 at++;
             }

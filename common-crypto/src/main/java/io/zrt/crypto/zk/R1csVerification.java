@@ -17,7 +17,7 @@ final class R1csVerification {
     }
 
     static VerificationEquation equation(ProofTranscript transcript, ConstraintRecorder constraints,
-            List<RistrettoPoint> commitments, int gates, R1csProof proof, SecureRandom random)
+            List<RistrettoPoint> commitments, int gates, R1csProof proof, SecureRandom random, Scalar weight)
             throws VerificationException {
         int n = R1csProofProtocol.paddedSize(gates);
         int rounds = Integer.numberOfTrailingZeros(n);
@@ -67,28 +67,34 @@ final class R1csVerification {
         Scalar b = ipp.b();
         Scalar[] xPow = Scalars.powers(x, 7);
 
+        // Every scalar carries the batch weight c (1 for a single proof) at no extra cost: the running power
+        // c·y⁻ⁱ replaces y⁻ⁱ, and c·x, c·a, c·b are formed once.
         Scalar[] gScalars = new Scalar[n];
         Scalar[] hScalars = new Scalar[n];
-        Scalar delta = Scalar.zero();
-        Scalar yInvPow = Scalar.one();
-        Scalar minusOne = Scalar.one().negate();
+        Scalar weightedDelta = Scalar.zero();
+        Scalar cyInv = weight;
+        Scalar ca = weight.multiply(a);
+        Scalar minusC = weight.negate();
         for (int i = 0; i < n; i++) {
-            Scalar wRy = weights.wR()[i].multiply(yInvPow);
-            delta = delta.add(wRy.multiply(weights.wL()[i]));
-            gScalars[i] = x.multiply(wRy).subtract(a.multiply(s[i]));
+            Scalar wRcy = weights.wR()[i].multiply(cyInv);
+            weightedDelta = weightedDelta.add(wRcy.multiply(weights.wL()[i]));
+            gScalars[i] = x.multiply(wRcy).subtract(ca.multiply(s[i]));
             Scalar inner = x.multiply(weights.wL()[i]).add(weights.wO()[i]).subtract(b.multiply(s[n - 1 - i]));
-            hScalars[i] = yInvPow.multiply(inner).add(minusOne);
-            yInvPow = yInvPow.multiply(yInv);
+            hScalars[i] = cyInv.multiply(inner).add(minusC);
+            cyInv = cyInv.multiply(yInv);
         }
         Scalar tHat = proof.tHat();
-        Scalar valueBase = w.multiply(tHat.subtract(a.multiply(b)))
-                .add(r.multiply(tHat.subtract(xPow[2].multiply(delta.add(weights.wc())))));
-        Scalar blindingBase = r.multiply(proof.tauX()).subtract(proof.e());
+        Scalar cr = weight.multiply(r);
+        Scalar valueBase = weight.multiply(w).multiply(tHat.subtract(a.multiply(b)))
+                .add(cr.multiply(tHat))
+                .subtract(xPow[2].multiply(r).multiply(weightedDelta.add(weight.multiply(weights.wc()))));
+        Scalar blindingBase = cr.multiply(proof.tauX()).subtract(weight.multiply(proof.e()));
+        Scalar cx = weight.multiply(x);
 
         int dynamic = m + 8 + 2 * rounds;
         Scalar[] scalars = new Scalar[dynamic];
         RistrettoPoint[] points = new RistrettoPoint[dynamic];
-        Scalar rx2 = r.multiply(xPow[2]);
+        Scalar rx2 = cr.multiply(xPow[2]);
         int at = 0;
         for (int j = 0; j < m; j++) {
             scalars[at] = rx2.multiply(weights.wV()[j]).negate();
@@ -96,17 +102,17 @@ final class R1csVerification {
         }
         RistrettoPoint[] fixed = {proof.aI(), proof.aO(), proof.s(), proof.t1(), proof.t3(), proof.t4(),
             proof.t5(), proof.t6()};
-        Scalar[] fixedScalars = {xPow[1], xPow[2], xPow[3], r.multiply(xPow[1]).negate(),
-            r.multiply(xPow[3]).negate(), r.multiply(xPow[4]).negate(), r.multiply(xPow[5]).negate(),
-            r.multiply(xPow[6]).negate()};
+        Scalar[] fixedScalars = {cx, cx.multiply(x), cx.multiply(xPow[2]), cr.multiply(xPow[1]).negate(),
+            cr.multiply(xPow[3]).negate(), cr.multiply(xPow[4]).negate(), cr.multiply(xPow[5]).negate(),
+            cr.multiply(xPow[6]).negate()};
         for (int i = 0; i < fixed.length; i++) {
             scalars[at] = fixedScalars[i];
             points[at++] = fixed[i];
         }
         for (int k = 0; k < rounds; k++) {
-            scalars[at] = u[k].square();
+            scalars[at] = weight.multiply(u[k].square());
             points[at++] = ipp.left().get(k);
-            scalars[at] = uInv[k].square();
+            scalars[at] = weight.multiply(uInv[k].square());
             points[at++] = ipp.right().get(k);
         }
         return new VerificationEquation(gScalars, hScalars, valueBase, blindingBase, scalars, points);

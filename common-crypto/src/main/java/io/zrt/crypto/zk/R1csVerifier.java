@@ -88,7 +88,7 @@ public final class R1csVerifier implements ConstraintSystem {
 
     /** Checks the proof; throws if it does not prove this circuit under this transcript. */
     public void verify(R1csProof proof) throws VerificationException {
-        if (!prepare(proof, new SecureRandom()).holds()) {
+        if (!prepare(proof, new SecureRandom(), Scalar.one()).holds()) {
             throw new VerificationException("R1CS proof does not verify");
         }
     }
@@ -105,14 +105,15 @@ public final class R1csVerifier implements ConstraintSystem {
     }
 
     /**
-     * Replays the transcript and turns the proof into its randomised verification equation (for batching).
-     * Consumes this verifier.
+     * Replays the transcript and turns the proof into its randomised verification equation, multiplied by a
+     * non-zero batch weight. Consumes this verifier.
      */
-    VerificationEquation prepare(R1csProof proof, SecureRandom random) throws VerificationException {
+    VerificationEquation prepare(R1csProof proof, SecureRandom random, Scalar weight)
+            throws VerificationException {
         checkNotUsed();
         used = true;
         Objects.requireNonNull(proof, "proof");
-        return R1csVerification.equation(transcript, constraints, commitments, gates, proof, random);
+        return R1csVerification.equation(transcript, constraints, commitments, gates, proof, random, weight);
     }
 
     private Multiplication newGate() {
