@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class R1csBenchmark {
 
-    @Param({"1024", "4096", "16384", "32768"})
+    @Param({"1024", "2048", "4096", "8192", "16384", "32768"})
     public int gates;
 
     private BenchCircuit circuit;
