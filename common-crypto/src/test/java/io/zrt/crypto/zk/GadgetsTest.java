@@ -73,6 +73,17 @@ class GadgetsTest {
     }
 
     @Test
+    void nonBooleanBitsCannotSatisfyTheRangeCheck() {
+        // A cheating prover sets "bit" 0 to 256 (and its partner wire to 1 − 256) so that the sum is 256.
+        CircuitHarness.Circuit cheating = (cs, vars) -> BitDecomposition.decompose(
+                new TamperingSystem(cs).replace(0, Scalars.of(256), Scalars.of(1 - 256)),
+                LinearCombination.of(vars.get(0)), 8, Optional.of(BigInteger.ZERO));
+        List<RistrettoPoint> ignored = new ArrayList<>();
+        assertThatThrownBy(() -> CircuitHarness.prover(List.of(Scalars.of(256)), cheating, ignored).checkSatisfied())
+                .isInstanceOf(UnsatisfiedConstraintException.class);
+    }
+
+    @Test
     void fullWidthDecompositionRejectsValuesAtOrAbove2To252AndLambdaPlusEll() throws Exception {
         BigInteger lambda = new BigInteger(251, new Random(5)).setBit(250);
         CircuitHarness.Circuit canonical = (cs, vars) ->
@@ -129,6 +140,42 @@ class GadgetsTest {
             R1csProver prover = CircuitHarness.prover(coordinates(p, q), circuit, ignored);
             assertThatThrownBy(prover::checkSatisfied).isInstanceOf(UnsatisfiedConstraintException.class);
         }
+    }
+
+    @Test
+    void aCheatingSlopeCannotTurnAnExceptionalAdditionIntoAFalseResult() throws Exception {
+        // P + P with an incomplete formula leaves the slope free unless x₁ ≠ x₂ is enforced: a cheating prover
+        // picks λ = 5 and claims the (false, even off-curve) chord result. The inverse-witness gate must stop it.
+        CortadoPoint p = multiple(9, Cortado.G);
+        Scalar x1 = Scalars.of(p.x().toBigInteger());
+        Scalar y1 = Scalars.of(p.y().toBigInteger());
+        Scalar lambda = Scalars.of(5);
+        Scalar x3 = lambda.square().subtract(x1).subtract(x1);
+        Scalar y3 = lambda.multiply(x1.subtract(x3)).subtract(y1);
+        CircuitHarness.Circuit claim = (cs, vars) -> {
+            CircuitPoint sum = CortadoGadgets.add(cs, committedPoint(vars, 0), committedPoint(vars, 2));
+            cs.constrain(sum.x().minusConstant(x3));
+            cs.constrain(sum.y().minusConstant(y3));
+        };
+        // allocateMultiplier call 0 is the inverse-witness gate, call 1 the slope gate.
+        CircuitHarness.Circuit cheating = (cs, vars) -> claim.build(
+                new TamperingSystem(cs).replace(0, null, Scalars.of(12345)).replace(1, lambda, null), vars);
+        List<RistrettoPoint> commitments = new ArrayList<>();
+        R1csProver prover = CircuitHarness.prover(coordinates(p, p), cheating, commitments);
+        assertThatThrownBy(prover::checkSatisfied).isInstanceOf(UnsatisfiedConstraintException.class);
+        R1csProof forced = prover.proveWithoutChecking();
+        assertThatThrownBy(() -> CircuitHarness.verify(commitments, claim, forced))
+                .isInstanceOf(VerificationException.class);
+    }
+
+    @Test
+    void aCheatingDoublingSlopeIsRejected() {
+        CortadoPoint p = multiple(11, Cortado.G);
+        CircuitHarness.Circuit cheating = (cs, vars) -> CortadoGadgets.doubled(
+                new TamperingSystem(cs).replace(0, Scalars.of(7), null), committedPoint(vars, 0));
+        List<RistrettoPoint> ignored = new ArrayList<>();
+        assertThatThrownBy(() -> CircuitHarness.prover(coordinates(p), cheating, ignored).checkSatisfied())
+                .isInstanceOf(UnsatisfiedConstraintException.class);
     }
 
     @Test

@@ -104,6 +104,32 @@ class ScalarMultiplicationTest {
     }
 
     @Test
+    void aCraftedBaseThatForcesAnExceptionalAdditionCannotBeExploited() throws Exception {
+        // Base = the auxiliary point H itself and λ = 1: after window 0 the sum is H + 1·H = 2H, and window 1
+        // adds its offset 2H: x₁ = x₂. The inverse-witness gate makes this unprovable (a denial of service for
+        // an honest prover facing a crafted co-path key, never a way to prove a false statement).
+        CortadoPoint crafted = Cortado.H;
+        BigInteger lambda = BigInteger.ONE;
+        CortadoPoint claimed = crafted;
+        CircuitHarness.Circuit circuit = (cs, vars) -> {
+            BitDecomposition d = BitDecomposition.decompose(cs, LinearCombination.of(vars.get(0)), 8);
+            CortadoGadgets.assertEquals(cs, ScalarMultiplication.fixedBase(cs, d, crafted), claimed);
+        };
+        List<RistrettoPoint> commitments = new ArrayList<>();
+        R1csProver prover = CircuitHarness.prover(List.of(Scalars.of(lambda)), circuit, commitments);
+        assertThatThrownBy(prover::checkSatisfied).isInstanceOf(UnsatisfiedConstraintException.class);
+        R1csProof forced = prover.proveWithoutChecking();
+        assertThatThrownBy(() -> CircuitHarness.verify(commitments, circuit, forced))
+                .isInstanceOf(VerificationException.class);
+        // The same crafted base with a scalar that avoids the collision still works.
+        CircuitHarness.proveAndVerify(List.of(Scalars.of(6)), (cs, vars) -> {
+            BitDecomposition d = BitDecomposition.decompose(cs, LinearCombination.of(vars.get(0)), 8);
+            CortadoGadgets.assertEquals(cs, ScalarMultiplication.fixedBase(cs, d, crafted),
+                    times(BigInteger.valueOf(6), crafted));
+        });
+    }
+
+    @Test
     void zeroScalarCannotBeProved() {
         CircuitHarness.Circuit circuit = (cs, vars) -> {
             BitDecomposition d = BitDecomposition.decompose(cs, LinearCombination.of(vars.get(0)), 8);
