@@ -111,7 +111,8 @@ class MsmTest {
     void windowChoiceGrowsWithSize() {
         assertThat(Msm.pippengerWindow(200)).isLessThan(Msm.pippengerWindow(4096));
         assertThat(Msm.pippengerWindow(4096)).isLessThan(Msm.pippengerWindow(100_000));
-        assertThat(PrecomputedMsm.chooseWindow(32768)).isEqualTo(16);
+        assertThat(PrecomputedMsm.chooseWindow(32768)).isEqualTo(13);
+        assertThat(PrecomputedMsm.chooseWindow(64)).isLessThan(13);
     }
 
     static long[][] limbs(RistrettoPoint[] p) {
