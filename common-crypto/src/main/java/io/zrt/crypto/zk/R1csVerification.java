@@ -63,6 +63,9 @@ final class R1csVerification {
         ConstraintRecorder.Weights weights = constraints.flatten(z, n, m);
         Scalar[] s = InnerProductArgument.foldingCoefficients(u, uInv, n);
         Scalar r = Scalar.random(random);
+        while (r.isZero()) {
+            r = Scalar.random(random); // r = 0 would silently drop the t̂ check
+        }
         Scalar a = ipp.a();
         Scalar b = ipp.b();
         Scalar[] xPow = Scalars.powers(x, 7);
