@@ -63,6 +63,11 @@ public final class SessionEngine {
         return state;
     }
 
+    /** The Node client this session reads and writes through. */
+    public NodeApi node() {
+        return node;
+    }
+
     public Operations operations() {
         return operations;
     }

@@ -49,7 +49,7 @@ public final class StateCodec {
     }
 
     public static byte[] encode(SessionState s) {
-        ByteBuffer head = le(MAGIC.length + 1 + 16 + 8 + 8 + 1 + 8 + 1);
+        ByteBuffer head = le(MAGIC.length + 1 + 16 + 8 + 8 + 1 + 8);
         head.put(MAGIC).put((byte) VERSION).put(s.groupId().toBytes()).putLong(s.epoch()).putLong(s.nextSeq())
                 .put((byte) s.status().ordinal()).putLong(s.myLeaf());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
