@@ -37,7 +37,7 @@ final class BranchApplier {
                     + " path keys, got " + published.size());
         }
         TreeNode[] oldPath = pathFromRoot(tree, extension ? target >>> 1 : target);
-        CortadoPoint[] newKeys = newPathKeys(type, published, oldPath, depth, extension);
+        CortadoPoint[] newKeys = newPathKeys(type, published, oldPath, depth);
         return rebuild(oldPath, target, depth, extension, newKeys, type.resultingStatus());
     }
 
@@ -68,7 +68,7 @@ final class BranchApplier {
 
     /** The keys the path nodes get, leaf first: the published ones, or old + contribution if additive. */
     private static CortadoPoint[] newPathKeys(BranchChangeType type, List<CortadoPoint> published,
-                                              TreeNode[] oldPath, int depth, boolean extension)
+                                              TreeNode[] oldPath, int depth)
             throws DegenerateKeyException {
         CortadoPoint[] keys = new CortadoPoint[depth + 1];
         for (int level = 0; level <= depth; level++) {

@@ -193,9 +193,13 @@ public final class MemberView {
             }
             previous = value;
             out[level] = additive ? pathSecrets[level].add(value) : value;
-        }
-        if (createdSecrets == null && !Cortado.multiplyGenerator(out[myDepth]).equals(next.rootKey())) {
-            throw new RootMismatchException("derived tree key does not match the published root key");
+            // Defence in depth: every secret derived here (the root last) must match the published key.
+            if (createdSecrets == null
+                    && !Cortado.multiplyGenerator(out[level]).equals(next.find(newLeaf >>> level).key())) {
+                throw new RootMismatchException(level == myDepth
+                        ? "derived tree key does not match the published root key"
+                        : "derived secret does not match the published key of node " + (newLeaf >>> level));
+            }
         }
         return new MemberView(next, newLeaf, out);
     }

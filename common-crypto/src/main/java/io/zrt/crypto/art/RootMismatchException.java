@@ -1,6 +1,6 @@
 package io.zrt.crypto.art;
 
-/** The root secret derived from a branch change does not match the published root key (defence in depth). */
+/** A derived path secret (the root secret above all) does not match the published key of its node (defence in depth). */
 public final class RootMismatchException extends ArtException {
 
     public RootMismatchException(String message) {

@@ -28,6 +28,21 @@ final class GroupSimulation {
         observer = owner.publicTree();
     }
 
+    /**
+     * The initial tree as the spec defines it (owner, then each member added in order) built by the owner
+     * alone; every initial member then joins from the public tree and its own leaf secret.
+     */
+    static GroupSimulation initial(Scalar ownerSecret, List<Scalar> memberSecrets) throws ArtException {
+        GroupSimulation group = new GroupSimulation(ownerSecret);
+        MemberView owner = MemberView.createGroup(ownerSecret, memberSecrets);
+        group.members.put(group.ownerId, owner);
+        group.observer = PublicTree.decode(owner.publicTree().encode());
+        for (Scalar secret : memberSecrets) {
+            group.members.put(group.nextId++, MemberView.join(group.observer, secret));
+        }
+        return group;
+    }
+
     int ownerId() {
         return ownerId;
     }
