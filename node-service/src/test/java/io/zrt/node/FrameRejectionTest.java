@@ -119,14 +119,61 @@ class FrameRejectionTest extends NodeTestBase {
     }
 
     @Test
-    void treeChangesThatDoNotFitTheTreeAre400() throws Exception {
+    void treeChangesThatDoNotFitTheTreeAre400WithTheArtReason() throws Exception {
         // Add must follow the placement rule; the owner's leaf cannot be removed; finalize needs a removed leaf.
-        refused(g.branchOperation(OperationKind.ADD_MEMBER, 3, g.ownerLeaf(), null).bytes(), 400, "invalid_tree_change");
+        refused(g.branchOperation(OperationKind.ADD_MEMBER, 3, g.ownerLeaf(), null).bytes(), 400, "placement_mismatch");
         refused(g.branchOperation(OperationKind.REMOVE_MEMBER, g.ownerLeaf(), g.ownerLeaf(), null).bytes(), 400,
-                "invalid_tree_change");
-        refused(g.branchOperation(OperationKind.FINALIZE_REMOVAL, 5, 1, null).bytes(), 400, "invalid_tree_change");
+                "owner_leaf_protected");
+        refused(g.branchOperation(OperationKind.FINALIZE_REMOVAL, 5, 1, null).bytes(), 400, "wrong_leaf_status");
+        // Targets that are no leaf of the tree: an internal node, and a heap index beyond the tree.
+        refused(g.branchOperation(OperationKind.REMOVE_MEMBER, 2, g.ownerLeaf(), null).bytes(), 400, "target_not_leaf");
+        refused(g.branchOperation(OperationKind.REMOVE_MEMBER, 9, g.ownerLeaf(), null).bytes(), 400,
+                "index_out_of_range");
         accepted(g, g.leave(5));
-        refused(g.keyUpdate(5).bytes(), 400, "invalid_tree_change"); // a leaf pending removal cannot update
+        refused(g.keyUpdate(5).bytes(), 400, "wrong_leaf_status"); // a leaf pending removal cannot update
+    }
+
+    @Test
+    void aPathOfTheWrongLengthIs400() throws Exception {
+        Frame frame = Frame.parseFrom(g.keyUpdate(5).bytes());
+        FrameTBS tbs = FrameTBS.parseFrom(frame.getTbs());
+        var op = tbs.getGroupOperation().toBuilder();
+        op.getKeyUpdateBuilder().addPathKeys(op.getKeyUpdate().getPathKeys(0));
+        FrameTBS longer = tbs.toBuilder().setGroupOperation(op).build();
+        refused(io.zrt.protocol.rules.Frames.proveOperation(longer, 5,
+                io.zrt.crypto.cortado.CortadoKeyPair.fromSecret(g.leafSecret(5)), new byte[0]).toByteArray(), 400,
+                "wrong_path_length");
+    }
+
+    @Test
+    void aFinalizeWhoseSumIsThePointAtInfinityIs400() throws Exception {
+        accepted(g, g.removeMember(3));
+        // The contribution for leaf 3 is minus its current key: the additive result is the point at infinity.
+        io.zrt.crypto.art.PublicTree tree = g.tree();
+        java.util.List<io.zrt.crypto.cortado.CortadoPoint> keys = java.util.List.of(tree.leafKey(3).negate(),
+                tree.rootKey());
+        var change = new io.zrt.crypto.art.BranchChange(io.zrt.crypto.art.BranchChangeType.FINALIZE_REMOVAL, 3, keys);
+        FrameTBS tbs = g.tbs(g.epoch() + 1, io.zrt.protocol.rules.ArtBranches.operation(change));
+        refused(io.zrt.protocol.rules.Frames.proveOperation(tbs, 1,
+                io.zrt.crypto.cortado.CortadoKeyPair.fromSecret(g.treeKey()), new byte[0]).toByteArray(), 400,
+                "degenerate_key");
+    }
+
+    @Test
+    void anInitWhoseTreeIsNotTheCanonicalArtEncodingIs400() throws Exception {
+        GroupDriver fresh = GroupDriver.create();
+        Frame good = Frame.parseFrom(fresh.init().bytes());
+        FrameTBS tbs = FrameTBS.parseFrom(good.getTbs());
+        byte[] tree = tbs.getGroupOperation().getInit().getPublicTree().toByteArray();
+        byte[] trailing = java.util.Arrays.copyOf(tree, tree.length + 1);
+        var op = tbs.getGroupOperation().toBuilder();
+        op.getInitBuilder().setPublicTree(ByteString.copyFrom(trailing));
+        FrameTBS bad = tbs.toBuilder().setGroupOperation(op).build();
+        NodeClient.Response r = client.postFrame(fresh.id(),
+                io.zrt.protocol.rules.Frames.signInit(bad, fresh.ownerIdentity()).toByteArray());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("invalid_public_tree");
+        assertThat(stored.frameCount(fresh.id().text())).isZero();
     }
 
     @Test

@@ -6,12 +6,12 @@ import io.zrt.crypto.cortado.Cortado;
 import io.zrt.node.support.GroupDriver;
 import io.zrt.node.support.NodeClient;
 import io.zrt.node.support.NodeTestBase;
-import io.zrt.node.trees.LeafStatus;
-import io.zrt.node.trees.PublicTree;
-import io.zrt.node.trees.PublicTreeCodec;
+import io.zrt.crypto.art.LeafStatus;
+import io.zrt.crypto.art.PublicTree;
 import io.zrt.protocol.EpochTree;
 import io.zrt.protocol.SPFrame;
 import io.zrt.protocol.SPFrames;
+import io.zrt.protocol.rules.Eligibility;
 import io.zrt.protocol.rules.ReadAuthorization;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +35,19 @@ class GroupLifecycleTest extends NodeTestBase {
         assertThat(plain.json().path("epoch").asLong()).isEqualTo(2);
         accepted(g, g.keyUpdate(5));
         accepted(g, g.removeMember(3));
-        assertThat(g.tree().status(3)).contains(LeafStatus.BLANK);
+        assertThat(g.tree().leafStatus(3)).isEqualTo(LeafStatus.BLANK);
         accepted(g, g.finalizeRemoval(3));
         accepted(g, g.leave(5));
-        assertThat(g.tree().status(5)).contains(LeafStatus.PENDING_REMOVAL);
+        assertThat(g.tree().leafStatus(5)).isEqualTo(LeafStatus.PENDING_REMOVAL);
         NodeClient.Response last = accepted(g, g.plain());
         assertThat(last.json().path("seq").asLong()).isEqualTo(8);
         assertThat(last.json().path("epoch").asLong()).isEqualTo(6);
 
-        // Every epoch's stored tree, fetched with a tree-key proof, has the root key the members derived.
-        EpochTree tree = fetchTree(g, 6, PublicTree.ROOT);
-        PublicTree served = PublicTreeCodec.decode(tree.getPublicTree().toByteArray());
+        // The stored tree of the epoch, fetched with a tree-key proof, is the canonical ART encoding of the tree
+        // every member holds, and its root key is the tree key they derived.
+        EpochTree tree = fetchTree(g, 6, Eligibility.ROOT);
+        assertThat(tree.getPublicTree().toByteArray()).isEqualTo(g.tree().encode());
+        PublicTree served = PublicTree.decode(tree.getPublicTree().toByteArray());
         assertThat(served).isEqualTo(g.tree());
         assertThat(served.rootKey()).isEqualTo(Cortado.multiplyGenerator(g.treeKey()));
         // A leaf-key proof (the owner's leaf) works too.
@@ -109,12 +111,12 @@ class GroupLifecycleTest extends NodeTestBase {
         }
     }
 
-    private EpochTree fetchTree(GroupDriver g, long epoch, int prover) throws Exception {
+    private EpochTree fetchTree(GroupDriver g, long epoch, long prover) throws Exception {
         String[] proof = client.proofHeaders(g.id(), epoch, g.secretOf(prover),
-                c -> ReadAuthorization.treeDigest(g.id(), c, epoch, prover));
+                c -> ReadAuthorization.treeDigest(g.id(), c, epoch, (int) prover));
         String[] headers = java.util.Arrays.copyOf(proof, proof.length + 2);
         headers[proof.length] = "ZRT-Prover-Node";
-        headers[proof.length + 1] = Integer.toString(prover);
+        headers[proof.length + 1] = Long.toString(prover);
         NodeClient.Response r = client.get("/v1/group/" + g.id().text() + "/tree/" + epoch, headers);
         assertThat(r.status()).as(new String(r.body())).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/x-protobuf");

@@ -1,16 +1,19 @@
 package io.zrt.protocol.rules;
 
+import io.zrt.crypto.art.ArtException;
+import io.zrt.crypto.art.PublicTree;
 import io.zrt.protocol.ArtProof;
 
 /**
- * Who may send what (PROTOCOL.md sections 6 and 7), checked against the tree as it is before the frame:
+ * Who may send what (PROTOCOL.md sections 6 and 7), with keys taken from the ART public tree as it is before
+ * the frame:
  *
  * <ul>
- *   <li>init: signature by the owner identity key carried in InitGroup, over ad;</li>
- *   <li>plain frame: signature by the tree key (root key) of the frame's epoch, over ad;</li>
- *   <li>key update, leave: proof of knowledge of the target leaf's current key;</li>
- *   <li>add member, remove member, drop group: proof of knowledge of the owner's (leftmost) leaf key;</li>
- *   <li>finalize removal: proof of knowledge of the tree key.</li>
+ *   <li>init: signature by the owner identity key carried in InitGroup, over ad ({@link #checkInit});</li>
+ *   <li>plain frame: signature by the tree key ({@link PublicTree#rootKey()}) of the frame's epoch;</li>
+ *   <li>key update, leave: proof of knowledge of the target leaf's current key ({@link PublicTree#leafKey});</li>
+ *   <li>add member, remove member, drop group: the owner's leftmost leaf key ({@link PublicTree#ownerLeafKey()});</li>
+ *   <li>finalize removal: the tree key.</li>
  * </ul>
  *
  * A group operation's ArtProof names the node whose key made the proof ({@code prover_node}). The proof is
@@ -20,23 +23,38 @@ import io.zrt.protocol.ArtProof;
  */
 public final class Eligibility {
 
+    /** Heap index of the root, whose key is the tree key. */
+    public static final long ROOT = 1;
+
     private Eligibility() {
     }
 
-    public static void check(ParsedFrame frame, TreeKeys treeBefore, SignatureVerifier verifier)
+    /** An init frame: signed by the owner identity key it carries (there is no tree before it). */
+    public static void checkInit(ParsedFrame frame, SignatureVerifier verifier) throws FrameRejectedException {
+        if (frame.kind() != OperationKind.INIT) {
+            throw new IllegalArgumentException("not an init frame");
+        }
+        verifier.verify(frame.init().orElseThrow().getOwnerIdentityKey().toByteArray(), frame.associatedData(),
+                frame.signature());
+    }
+
+    /** Any frame but init, against the group's tree of the current epoch. */
+    public static void check(ParsedFrame frame, PublicTree treeBefore, SignatureVerifier verifier)
             throws FrameRejectedException {
         byte[] ad = frame.associatedData();
         switch (frame.kind()) {
-            case INIT -> verifier.verify(frame.init().orElseThrow().getOwnerIdentityKey().toByteArray(), ad,
-                    frame.signature());
-            case PLAIN -> verifier.verify(keyOf(treeBefore, TreeKeys.ROOT), ad, frame.signature());
+            case INIT -> throw new IllegalArgumentException("init frames are checked with checkInit");
+            case PLAIN -> verifier.verify(treeBefore.rootKey().encode(), ad, frame.signature());
             default -> {
                 ArtProof proof = frame.artProof().orElseThrow();
-                int prover = proof.getProverNode();
-                byte[] proverKey = treeBefore.nodeKey(prover).orElseThrow(() -> new FrameRejectedException(
-                        Rejection.INVALID_FIELD, "prover_node " + prover + " is not a node of the tree"));
+                long prover = Integer.toUnsignedLong(proof.getProverNode());
+                if (!treeBefore.contains(prover)) {
+                    throw new FrameRejectedException(Rejection.INVALID_FIELD,
+                            "prover_node " + prover + " is not a node of the tree");
+                }
+                byte[] proverKey = keyOf(treeBefore, prover);
                 verifier.verify(proverKey, ad, frame.signature());
-                int required = requiredNode(frame, treeBefore);
+                long required = requiredNode(frame.kind(), treeBefore, targetOf(frame));
                 if (prover != required) {
                     throw new FrameRejectedException(Rejection.NOT_ELIGIBLE, frame.kind().wireName()
                             + " requires a proof by " + describe(frame.kind().requiredKey()) + " (node " + required
@@ -46,19 +64,32 @@ public final class Eligibility {
         }
     }
 
-    /** The heap index whose key must have made the eligibility proof of a group operation. */
-    public static int requiredNode(ParsedFrame frame, TreeKeys treeBefore) {
-        return switch (frame.kind().requiredKey()) {
-            case TARGET_LEAF_KEY -> frame.branchChange().orElseThrow().getTarget();
-            case OWNER_LEAF_KEY -> treeBefore.ownerLeaf();
-            case TREE_KEY -> TreeKeys.ROOT;
+    /**
+     * The heap index whose key must prove a group operation on {@code treeBefore}: the target leaf (key
+     * update, leave), the owner's leftmost leaf (add, remove, drop) or the root (finalize removal). The SDK
+     * uses it to pick the secret it signs with; the Node to judge {@code prover_node}.
+     *
+     * @param target the branch change's target (ignored for drop)
+     */
+    public static long requiredNode(OperationKind kind, PublicTree treeBefore, long target) {
+        return switch (kind.requiredKey()) {
+            case TARGET_LEAF_KEY -> target;
+            case OWNER_LEAF_KEY -> treeBefore.ownerLeafIndex();
+            case TREE_KEY -> ROOT;
             case OWNER_IDENTITY_KEY -> throw new IllegalArgumentException("init is proven by the identity key");
         };
     }
 
-    private static byte[] keyOf(TreeKeys tree, int node) throws FrameRejectedException {
-        return tree.nodeKey(node).orElseThrow(
-                () -> new FrameRejectedException(Rejection.INVALID_FIELD, "tree has no node " + node));
+    private static long targetOf(ParsedFrame frame) {
+        return frame.branchChange().map(b -> Integer.toUnsignedLong(b.getTarget())).orElse(0L);
+    }
+
+    private static byte[] keyOf(PublicTree tree, long node) throws FrameRejectedException {
+        try {
+            return tree.nodeKey(node).encode();
+        } catch (ArtException e) {
+            throw ArtRejections.of(e);
+        }
     }
 
     private static String describe(RequiredKey key) {

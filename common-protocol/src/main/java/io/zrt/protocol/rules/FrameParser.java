@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Strict decoding of a Frame: undecodable bytes and unknown fields are {@link Rejection#MALFORMED_FRAME},
  * wrong lengths or shapes {@link Rejection#INVALID_FIELD}, a branch whose path length does not match its
- * target's depth {@link Rejection#INVALID_TREE_CHANGE}. Points are only length-checked here; whoever uses
+ * target's depth {@link Rejection#WRONG_PATH_LENGTH} (its target out of the wire's range
+ * {@link Rejection#INDEX_OUT_OF_RANGE}). Points are only length-checked here; whoever uses
  * a key decodes it with the curve's strict decoder. Never throws an unchecked exception for any input.
  */
 public final class FrameParser {
@@ -26,7 +27,10 @@ public final class FrameParser {
     public static final int SIGNATURE_LENGTH = 64;
     /** The smallest AES-256-GCM ciphertext: 12-byte nonce and 16-byte tag around an empty plaintext. */
     public static final int MIN_PROTECTED_PAYLOAD = 28;
-    /** Heap indexes beyond this would mean a tree deeper than 30 levels (a billion members). */
+    /**
+     * Heap indexes on the wire (uint32 target and prover_node) stay below 2^30, i.e. depth at most 29: far
+     * beyond any group this version serves, and safely inside a signed int.
+     */
     public static final int MAX_HEAP_INDEX = 1 << 30;
 
     private FrameParser() {
@@ -109,11 +113,11 @@ public final class FrameParser {
     static void checkBranchShape(BranchChange change) throws FrameRejectedException {
         int target = change.getTarget();
         if (target < 1 || target >= MAX_HEAP_INDEX) {
-            throw new FrameRejectedException(Rejection.INVALID_TREE_CHANGE, "target heap index out of range");
+            throw new FrameRejectedException(Rejection.INDEX_OUT_OF_RANGE, "target heap index out of range");
         }
         int pathLength = 32 - Integer.numberOfLeadingZeros(target);
         if (change.getPathKeysCount() != pathLength) {
-            throw new FrameRejectedException(Rejection.INVALID_TREE_CHANGE,
+            throw new FrameRejectedException(Rejection.WRONG_PATH_LENGTH,
                     "branch to heap index " + target + " needs " + pathLength + " path keys, got "
                             + change.getPathKeysCount());
         }

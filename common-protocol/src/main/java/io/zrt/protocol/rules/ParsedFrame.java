@@ -76,7 +76,10 @@ public final class ParsedFrame {
 
     /** The branch change of add, remove, finalize, key update and leave; empty otherwise. */
     public Optional<BranchChange> branchChange() {
-        var op = tbs.getGroupOperation();
+        return branchOf(kind, tbs.getGroupOperation());
+    }
+
+    static Optional<BranchChange> branchOf(OperationKind kind, io.zrt.protocol.GroupOperation op) {
         return switch (kind) {
             case ADD_MEMBER -> Optional.of(op.getAddMember());
             case REMOVE_MEMBER -> Optional.of(op.getRemoveMember());

@@ -4,12 +4,15 @@ import static io.zrt.protocol.rules.TestFrames.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.zrt.crypto.art.ArtException;
+import io.zrt.crypto.art.MemberView;
+import io.zrt.crypto.art.PublicTree;
+import io.zrt.crypto.cortado.Scalar;
 import io.zrt.protocol.Frame;
 import io.zrt.protocol.GroupOperation;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,22 +21,25 @@ import org.junit.jupiter.api.Test;
  */
 class EligibilityTest {
 
-    /** Tree of three leaves: 4 (owner, leftmost), 5, 3; internal 2; root 1. */
-    private static final Map<Integer, byte[]> KEYS = Map.of(
-            1, filled(32, 0x01), 2, filled(32, 0x02), 3, filled(32, 0x03), 4, filled(32, 0x04), 5, filled(32, 0x05));
+    /** A real ART tree of three leaves: 4 (owner, leftmost), 5, 3; internal 2; root 1. */
+    private static final PublicTree TREE = tree();
     private static final byte[] IDENTITY = filled(32, 0x77);
 
-    private static final TreeKeys TREE = new TreeKeys() {
-        @Override
-        public Optional<byte[]> nodeKey(int heapIndex) {
-            return Optional.ofNullable(KEYS.get(heapIndex)).map(byte[]::clone);
+    private static PublicTree tree() {
+        try {
+            return MemberView.createGroup(Scalar.of(11), List.of(Scalar.of(12), Scalar.of(13))).publicTree();
+        } catch (ArtException e) {
+            throw new AssertionError(e);
         }
+    }
 
-        @Override
-        public int ownerLeaf() {
-            return 4;
+    private static byte[] key(int node) {
+        try {
+            return TREE.nodeKey(node).encode();
+        } catch (ArtException e) {
+            throw new AssertionError(e);
         }
-    };
+    }
 
     private static byte[] toySign(byte[] key, byte[] digest) {
         try {
@@ -56,7 +62,7 @@ class EligibilityTest {
     private static ParsedFrame operation(GroupOperation op, int prover, boolean corrupt) throws Exception {
         var tbs = TestFrames.tbs(1).setGroupOperation(op).build();
         byte[] ad = FrameDigests.associatedData(tbs.toByteArray());
-        byte[] sig = toySign(KEYS.get(prover), ad);
+        byte[] sig = toySign(key(prover), ad);
         if (corrupt) {
             sig[0] ^= 1;
         }
@@ -65,7 +71,11 @@ class EligibilityTest {
 
     private static Rejection rejection(ParsedFrame frame) {
         try {
-            Eligibility.check(frame, TREE, TOY);
+            if (frame.kind() == OperationKind.INIT) {
+                Eligibility.checkInit(frame, TOY);
+            } else {
+                Eligibility.check(frame, TREE, TOY);
+            }
             return null;
         } catch (FrameRejectedException e) {
             return e.rejection();
@@ -114,9 +124,9 @@ class EligibilityTest {
     void plainFramesAreSignedWithTheTreeKey() throws Exception {
         var tbs = TestFrames.tbs(1).build();
         byte[] ad = FrameDigests.associatedData(tbs.toByteArray());
-        assertThat(rejection(FrameParser.parse(TestFrames.plain(tbs, toySign(KEYS.get(1), ad)).toByteArray())))
+        assertThat(rejection(FrameParser.parse(TestFrames.plain(tbs, toySign(key(1), ad)).toByteArray())))
                 .isNull();
-        assertThat(rejection(FrameParser.parse(TestFrames.plain(tbs, toySign(KEYS.get(4), ad)).toByteArray())))
+        assertThat(rejection(FrameParser.parse(TestFrames.plain(tbs, toySign(key(4), ad)).toByteArray())))
                 .isEqualTo(Rejection.INVALID_PROOF);
     }
 
@@ -125,8 +135,8 @@ class EligibilityTest {
         Frame unsigned = TestFrames.init(IDENTITY, filled(64, 0));
         byte[] ad = FrameDigests.associatedData(unsigned.getTbs().toByteArray());
         ParsedFrame signed = FrameParser.parse(TestFrames.init(IDENTITY, toySign(IDENTITY, ad)).toByteArray());
-        assertThatCode(() -> Eligibility.check(signed, TREE, TOY)).doesNotThrowAnyException();
-        ParsedFrame wrongKey = FrameParser.parse(TestFrames.init(IDENTITY, toySign(KEYS.get(4), ad)).toByteArray());
+        assertThatCode(() -> Eligibility.checkInit(signed, TOY)).doesNotThrowAnyException();
+        ParsedFrame wrongKey = FrameParser.parse(TestFrames.init(IDENTITY, toySign(key(4), ad)).toByteArray());
         assertThat(rejection(wrongKey)).isEqualTo(Rejection.INVALID_PROOF);
     }
 

@@ -186,12 +186,12 @@ class FrameParserTest {
                 .build();
         FrameTBS tbs = TestFrames.tbs(1).setGroupOperation(GroupOperation.newBuilder().setKeyUpdate(tooShort)).build();
         assertThat(rejectionOf(TestFrames.withOperation(tbs, 4, filled(64, 1)).toByteArray()))
-                .isEqualTo(Rejection.INVALID_TREE_CHANGE);
+                .isEqualTo(Rejection.WRONG_PATH_LENGTH);
 
         BranchChange targetZero = BranchChange.newBuilder().setTarget(0).build();
         tbs = TestFrames.tbs(1).setGroupOperation(GroupOperation.newBuilder().setKeyUpdate(targetZero)).build();
         assertThat(rejectionOf(TestFrames.withOperation(tbs, 1, filled(64, 1)).toByteArray()))
-                .isEqualTo(Rejection.INVALID_TREE_CHANGE);
+                .isEqualTo(Rejection.INDEX_OUT_OF_RANGE);
 
         BranchChange shortKey = TestFrames.branch(2).toBuilder().setPathKeys(1, ByteString.copyFrom(filled(31, 1)))
                 .build();

@@ -1,8 +1,11 @@
 package io.zrt.node.challenges;
 
+import io.zrt.crypto.art.ArtException;
+import io.zrt.crypto.art.PublicTree;
 import io.zrt.node.groups.GroupStates;
 import io.zrt.node.storage.ChallengeStore;
-import io.zrt.node.trees.PublicTree;
+import io.zrt.protocol.rules.ArtRejections;
+import io.zrt.protocol.rules.Eligibility;
 import io.zrt.protocol.rules.FrameRejectedException;
 import io.zrt.protocol.rules.GroupId;
 import io.zrt.protocol.rules.ReadAuthorization;
@@ -60,13 +63,18 @@ public final class ChallengeService {
         }
         PublicTree tree = groups.treeAt(group, proof.epoch()).orElseThrow(() -> new FrameRejectedException(
                 Rejection.UNKNOWN_EPOCH, "the group has no epoch " + proof.epoch()));
-        int prover = proof.proverNode();
-        boolean allowed = prover == PublicTree.ROOT || (leafProofAllowed && tree.isLeaf(prover));
+        long prover = proof.proverNode();
+        boolean allowed = prover == Eligibility.ROOT || (leafProofAllowed && tree.isLeaf(prover));
         if (!allowed) {
             throw new FrameRejectedException(Rejection.NOT_ELIGIBLE,
                     leafProofAllowed ? "the prover must be the root or a leaf" : "this read needs the tree key");
         }
-        byte[] key = tree.nodeKey(prover).orElseThrow();
+        byte[] key;
+        try {
+            key = tree.nodeKey(prover).encode();
+        } catch (ArtException e) {
+            throw ArtRejections.of(e); // unreachable: allowed implies the node exists
+        }
         verifier.verify(key, digestOfChallenge.apply(proof.challenge()), proof.signature());
         if (!store.consume(group.text(), proof.challenge(), clock.instant())) {
             throw new FrameRejectedException(Rejection.INVALID_CHALLENGE, "challenge unknown, used or expired");

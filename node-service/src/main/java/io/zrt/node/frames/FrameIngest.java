@@ -17,7 +17,6 @@ import io.zrt.protocol.rules.OperationKind;
 import io.zrt.protocol.rules.ParsedFrame;
 import io.zrt.protocol.rules.Rejection;
 import io.zrt.protocol.rules.SignatureVerifier;
-import io.zrt.protocol.rules.TreeKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,18 +30,6 @@ public final class FrameIngest {
 
     /** Retries after losing a seq race; each retry re-validates, so a lost epoch race ends in 409 at once. */
     static final int MAX_ATTEMPTS = 32;
-
-    private static final TreeKeys NO_TREE = new TreeKeys() {
-        @Override
-        public Optional<byte[]> nodeKey(int heapIndex) {
-            return Optional.empty();
-        }
-
-        @Override
-        public int ownerLeaf() {
-            return ROOT;
-        }
-    };
 
     private final GroupStates groups;
     private final FrameLog log;
@@ -78,7 +65,7 @@ public final class FrameIngest {
         if (existing.isPresent()) {
             throw conflict(Rejection.GROUP_EXISTS, "group already exists", existing.get());
         }
-        Eligibility.check(frame, NO_TREE, verifier);
+        Eligibility.checkInit(frame, verifier);
         Transitions.Transition created = Transitions.init(frame);
         try {
             log.insert(record(frame, 0, 0));

@@ -1,9 +1,9 @@
 package io.zrt.node.groups;
 
 import io.zrt.node.storage.GroupSnapshot;
-import io.zrt.node.trees.PublicTree;
+import io.zrt.crypto.art.PublicTree;
 
-/** A group as the log says it is now: its up-to-date snapshot and that snapshot's decoded tree. */
+/** A group as the log says it is now: its up-to-date snapshot and that snapshot's decoded ART public tree. */
 public record GroupState(GroupSnapshot snapshot, PublicTree tree) {
 
     public long epoch() {

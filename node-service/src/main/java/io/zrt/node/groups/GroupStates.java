@@ -1,12 +1,12 @@
 package io.zrt.node.groups;
 
+import io.zrt.crypto.art.ArtException;
+import io.zrt.crypto.art.PublicTree;
 import io.zrt.node.storage.FrameLog;
 import io.zrt.node.storage.GroupSnapshot;
 import io.zrt.node.storage.SnapshotStore;
 import io.zrt.node.storage.StoredFrame;
 import io.zrt.node.storage.TreeStore;
-import io.zrt.node.trees.PublicTree;
-import io.zrt.node.trees.PublicTreeCodec;
 import io.zrt.protocol.rules.FrameParser;
 import io.zrt.protocol.rules.FrameRejectedException;
 import io.zrt.protocol.rules.GroupId;
@@ -73,6 +73,11 @@ public final class GroupStates {
         return Optional.of(new GroupState(snapshot, tree));
     }
 
+    /** The canonical ART encoding of the tree a group had at an epoch, as stored (what the tree endpoint serves). */
+    public Optional<byte[]> encodedTreeAt(GroupId groupId, long epoch) {
+        return trees.get(groupId.text(), epoch);
+    }
+
     /** The tree a group had at an epoch, if that epoch exists. */
     public Optional<PublicTree> treeAt(GroupId groupId, long epoch) {
         return trees.get(groupId.text(), epoch).map(GroupStates::decodeStored);
@@ -105,8 +110,8 @@ public final class GroupStates {
     /** Stored trees were produced by this service's encoder; failing to decode one is a server fault. */
     static PublicTree decodeStored(byte[] encoded) {
         try {
-            return PublicTreeCodec.decode(encoded);
-        } catch (FrameRejectedException e) {
+            return PublicTree.decode(encoded);
+        } catch (ArtException e) {
             throw new IllegalStateException("stored tree does not decode: " + e.getMessage(), e);
         }
     }

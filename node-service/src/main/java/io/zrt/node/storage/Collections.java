@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Node's four collections and their indexes. The unique indexes are what makes concurrent writers on
+ * The Node's collections and their indexes. The unique indexes are what makes concurrent writers on
  * several instances safe; the partial and TTL indexes are optimisations that a server without them (the
  * embedded mongo-java-server) may refuse, which is logged and otherwise harmless.
  */
@@ -23,6 +23,7 @@ public final class Collections {
     public static final String GROUPS = "groups";
     public static final String TREES = "trees";
     public static final String CHALLENGES = "challenges";
+    public static final String RATE_LIMITS = "rateLimits";
 
     private static final Logger log = LoggerFactory.getLogger(Collections.class);
 
@@ -48,6 +49,11 @@ public final class Collections {
         return database.getCollection(CHALLENGES);
     }
 
+    /** Fixed-window request counters (see io.zrt.node.ratelimit.RateLimiter). */
+    public MongoCollection<Document> rateLimits() {
+        return database.getCollection(RATE_LIMITS);
+    }
+
     public MongoDatabase database() {
         return database;
     }
@@ -64,6 +70,8 @@ public final class Collections {
         trees().createIndex(Indexes.ascending(TreeStore.GROUP_ID, TreeStore.EPOCH),
                 new IndexOptions().name("groupId_epoch").unique(true));
         optional("challenge TTL index", () -> challenges().createIndex(Indexes.ascending(ChallengeStore.EXPIRES_AT),
+                new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS)));
+        optional("rate-limit counter TTL index", () -> rateLimits().createIndex(Indexes.ascending("expiresAt"),
                 new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS)));
     }
 

@@ -6,8 +6,7 @@ import io.zrt.node.frames.FrameIngest;
 import io.zrt.node.frames.FrameReader;
 import io.zrt.node.groups.GroupState;
 import io.zrt.node.groups.GroupStates;
-import io.zrt.node.trees.PublicTree;
-import io.zrt.node.trees.PublicTreeCodec;
+import io.zrt.node.ratelimit.RateLimiter;
 import io.zrt.protocol.EpochTree;
 import io.zrt.protocol.SPFrames;
 import io.zrt.protocol.rules.FrameRejectedException;
@@ -41,9 +40,11 @@ public class GroupController {
     private final ChallengeService challenges;
     private final GroupStates groups;
     private final NodeProperties properties;
+    private final RateLimiter rateLimiter;
 
     public GroupController(FrameIngest ingest, FrameReader reader, ChallengeService challenges, GroupStates groups,
-            NodeProperties properties) {
+            NodeProperties properties, RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.ingest = ingest;
         this.reader = reader;
         this.challenges = challenges;
@@ -55,6 +56,9 @@ public class GroupController {
     public ResponseEntity<ApiModels.Accepted> submit(@PathVariable("id") String id, HttpServletRequest request)
             throws FrameRejectedException, IOException {
         GroupId group = GroupId.parse(id);
+        // Counted before the body is read or parsed, so that a flood costs the Node as little as possible.
+        rateLimiter.acquire(RateLimiter.Scope.CLIENT_ADDRESS, request.getRemoteAddr());
+        rateLimiter.acquire(RateLimiter.Scope.GROUP_FRAMES, group.text());
         byte[] body = readLimited(request);
         FrameIngest.Accepted accepted = ingest.submit(group, body);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ApiModels.Accepted(accepted.seq(), accepted.epoch()));
@@ -78,8 +82,12 @@ public class GroupController {
     }
 
     @GetMapping(path = "/challenge", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ApiModels.Challenge challenge(@PathVariable("id") String id) throws FrameRejectedException {
-        ChallengeService.Challenge issued = challenges.issue(GroupId.parse(id));
+    public ApiModels.Challenge challenge(@PathVariable("id") String id, HttpServletRequest request)
+            throws FrameRejectedException {
+        GroupId group = GroupId.parse(id);
+        rateLimiter.acquire(RateLimiter.Scope.CLIENT_ADDRESS, request.getRemoteAddr());
+        rateLimiter.acquire(RateLimiter.Scope.GROUP_CHALLENGES, group.text());
+        ChallengeService.Challenge issued = challenges.issue(group);
         return new ApiModels.Challenge(ProofParameters.base64url(issued.value()), issued.expiresAt().toString());
     }
 
@@ -101,10 +109,10 @@ public class GroupController {
             throw new FrameRejectedException(Rejection.UNKNOWN_GROUP, "no such group");
         }
         challenges.authorize(group, proof, c -> ReadAuthorization.treeDigest(group, c, epoch, proof.proverNode()), true);
-        PublicTree tree = groups.treeAt(group, epoch).orElseThrow(
+        byte[] tree = groups.encodedTreeAt(group, epoch).orElseThrow(
                 () -> new FrameRejectedException(Rejection.UNKNOWN_EPOCH, "the group has no epoch " + epoch));
         EpochTree body = EpochTree.newBuilder().setGroupId(com.google.protobuf.ByteString.copyFrom(group.toBytes()))
-                .setEpoch(epoch).setPublicTree(com.google.protobuf.ByteString.copyFrom(PublicTreeCodec.encode(tree)))
+                .setEpoch(epoch).setPublicTree(com.google.protobuf.ByteString.copyFrom(tree))
                 .build();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(PROTOBUF)).body(body.toByteArray());
     }

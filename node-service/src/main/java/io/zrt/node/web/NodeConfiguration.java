@@ -6,6 +6,7 @@ import io.zrt.node.frames.FrameIngest;
 import io.zrt.node.frames.FrameReader;
 import io.zrt.node.groups.GroupStates;
 import io.zrt.node.push.PushTokenService;
+import io.zrt.node.ratelimit.RateLimiter;
 import io.zrt.node.storage.ChallengeStore;
 import io.zrt.node.storage.Collections;
 import io.zrt.node.storage.FrameLog;
@@ -15,6 +16,7 @@ import io.zrt.protocol.rules.SchnorrVerifier;
 import io.zrt.protocol.rules.SignatureVerifier;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -96,6 +98,15 @@ public class NodeConfiguration {
             SecureRandom r, JsonMapper json) {
         return new PushTokenService(c, g, p.push().hmacSecret(), p.push().tokenLifetime(), p.push().namespace(),
                 clock, r, json::writeValueAsString);
+    }
+
+    @Bean
+    RateLimiter rateLimiter(Collections c, Clock clock, NodeProperties p) {
+        NodeProperties.RateLimit limits = p.rateLimit();
+        return new RateLimiter(c.rateLimits(), clock, limits.window(), Map.of(
+                RateLimiter.Scope.GROUP_FRAMES, limits.framesPerGroup(),
+                RateLimiter.Scope.GROUP_CHALLENGES, limits.challengesPerGroup(),
+                RateLimiter.Scope.CLIENT_ADDRESS, limits.perClientAddress()));
     }
 
     /** Named so that Spring Boot's own MongoDB indicator (which needs {@code hello}) backs off. */

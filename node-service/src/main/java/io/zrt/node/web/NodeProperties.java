@@ -12,14 +12,29 @@ import org.springframework.util.unit.DataSize;
  * @param database          MongoDB database name
  * @param maxFrameSize      largest accepted Frame (413 above)
  * @param challengeLifetime how long a read challenge can be used
+ * @param rateLimit         request limits (429), counted in MongoDB and shared by all instances
  */
 @ConfigurationProperties("zrt.node")
 public record NodeProperties(
         @DefaultValue("zrt") String database,
         @DefaultValue("1MB") DataSize maxFrameSize,
         @DefaultValue("60s") Duration challengeLifetime,
+        @DefaultValue RateLimit rateLimit,
         @DefaultValue Push push,
         @DefaultValue EmbeddedMongo embeddedMongo) {
+
+    /**
+     * Fixed-window limits; 0 switches a limit off.
+     *
+     * @param window             length of a counting window (whole seconds)
+     * @param framesPerGroup     POST frames per group and window
+     * @param challengesPerGroup challenges issued per group and window
+     * @param perClientAddress   POST frames and challenges per client address and window; off by default,
+     *                           because behind a load balancer every request comes from the balancer's address
+     */
+    public record RateLimit(@DefaultValue("60s") Duration window, @DefaultValue("1200") int framesPerGroup,
+            @DefaultValue("1200") int challengesPerGroup, @DefaultValue("0") int perClientAddress) {
+    }
 
     /**
      * @param hmacSecret    the HS256 secret shared with Centrifugo (at least 32 bytes; empty disables tokens);

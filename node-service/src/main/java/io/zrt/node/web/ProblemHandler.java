@@ -3,6 +3,7 @@ package io.zrt.node.web;
 import io.zrt.node.frames.GroupConflictException;
 import io.zrt.node.frames.NodeBusyException;
 import io.zrt.node.push.PushTokenService;
+import io.zrt.node.ratelimit.RateLimiter;
 import io.zrt.protocol.rules.FrameRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +32,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(FrameRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(FrameRejectedException e) {
         HttpStatus status = switch (e.rejection().kind()) {
-            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case MALFORMED, INVALID_TREE_CHANGE -> HttpStatus.BAD_REQUEST;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case GONE -> HttpStatus.GONE;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
         ProblemDetail problem = problem(status, e.rejection().code(), e.getMessage());
+        if (e instanceof RateLimiter.RateLimitedException limited) {
+            return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER,
+                    Long.toString(limited.retryAfterSeconds())).contentType(PROBLEM).body(problem);
+        }
         if (e instanceof GroupConflictException conflict) {
             problem.setProperty("currentEpoch", conflict.currentEpoch());
             problem.setProperty("lastSeq", conflict.lastSeq());

@@ -1,52 +1,58 @@
 package io.zrt.node.support;
 
-import com.google.protobuf.ByteString;
+import io.zrt.crypto.art.ArtException;
+import io.zrt.crypto.art.BranchChange;
+import io.zrt.crypto.art.CreatedBranch;
+import io.zrt.crypto.art.HeapIndex;
+import io.zrt.crypto.art.MemberView;
+import io.zrt.crypto.art.NotAMemberException;
+import io.zrt.crypto.art.PublicTree;
 import io.zrt.crypto.cortado.Cortado;
 import io.zrt.crypto.cortado.CortadoKeyPair;
 import io.zrt.crypto.cortado.CortadoPoint;
 import io.zrt.crypto.cortado.Scalar;
-import io.zrt.crypto.schnorr.Schnorr;
-import io.zrt.node.trees.BranchApplier;
-import io.zrt.node.trees.PublicTree;
-import io.zrt.node.trees.PublicTreeCodec;
-import io.zrt.protocol.ArtProof;
-import io.zrt.protocol.BranchChange;
-import io.zrt.protocol.DropGroup;
-import io.zrt.protocol.Frame;
 import io.zrt.protocol.FrameTBS;
 import io.zrt.protocol.GroupOperation;
-import io.zrt.protocol.InitGroup;
-import io.zrt.protocol.rules.FrameDigests;
+import io.zrt.protocol.rules.ArtBranches;
+import io.zrt.protocol.rules.Eligibility;
+import io.zrt.protocol.rules.Frames;
 import io.zrt.protocol.rules.GroupId;
 import io.zrt.protocol.rules.OperationKind;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
- * The client side of a group, as far as the Node's tests need it: leaf secrets, ratchet paths
- * (λ_parent = ι(λ_child · PK_sibling)), the tree key, and correctly signed and proven frames. Builders return
- * a {@link Pending} frame; {@link #accept} moves the local state on once the Node has taken the frame, so a
- * test can also build frames it expects to be refused without disturbing its state.
+ * Every client of one group, as far as the Node's tests need them: the driver holds an ART {@link MemberView}
+ * per member, creates branch changes with the ART library and the frames with {@link Frames}, and on
+ * {@link #accept} moves every member on — the creator to the view it created, everybody else by applying the
+ * change (which checks the derived root against the published one). Builders return a {@link Pending} frame,
+ * so a test can also build frames it expects to be refused without disturbing the state; for changes the ART
+ * library itself refuses to create (wrong placement, wrong leaf status) the driver writes the branch by hand.
  */
 public final class GroupDriver {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] NO_BRANCH_PROOF = new byte[0];
 
     private final GroupId id;
     private final CortadoKeyPair ownerIdentity;
-    private final Map<Integer, Scalar> leafSecrets = new HashMap<>();
     private final Map<Long, Scalar> treeKeyHistory = new HashMap<>();
-    private PublicTree tree;
-    private Scalar treeKey;
+    /** Each member's own view, keyed by its current leaf. */
+    private Map<Long, MemberView> members = new HashMap<>();
     private long epoch;
 
+    /** How the members' views change when the Node takes the frame. */
+    @FunctionalInterface
+    public interface MembersUpdate {
+        Map<Long, MemberView> apply(Map<Long, MemberView> before) throws ArtException;
+    }
+
     /** A frame ready to send, and the state it leads to if the Node accepts it. */
-    public record Pending(byte[] bytes, PublicTree treeAfter, Scalar treeKeyAfter, Map<Integer, Scalar> leafChanges,
-            long epochAfter) {
+    public record Pending(byte[] bytes, long epochAfter, MembersUpdate update) {
     }
 
     private GroupDriver(GroupId id, CortadoKeyPair ownerIdentity) {
@@ -58,6 +64,16 @@ public final class GroupDriver {
         return new GroupDriver(GroupId.random(RANDOM), CortadoKeyPair.generate(RANDOM));
     }
 
+    /** A fresh leaf secret in [1, 2^252), as the ART library requires. */
+    public static Scalar freshLeafSecret() {
+        while (true) {
+            BigInteger candidate = new BigInteger(252, RANDOM);
+            if (candidate.signum() > 0) {
+                return Scalar.of(candidate);
+            }
+        }
+    }
+
     public GroupId id() {
         return id;
     }
@@ -66,47 +82,44 @@ public final class GroupDriver {
         return epoch;
     }
 
+    public MemberView owner() {
+        return members.values().stream().filter(MemberView::isOwner).findFirst().orElseThrow();
+    }
+
     public PublicTree tree() {
-        return tree;
+        return owner().publicTree();
     }
 
     public Scalar treeKey() {
-        return treeKey;
+        return owner().treeKey();
     }
 
     public CortadoKeyPair ownerIdentity() {
         return ownerIdentity;
     }
 
-    public int ownerLeaf() {
-        return tree.ownerLeaf();
+    public long ownerLeaf() {
+        return tree().ownerLeafIndex();
     }
 
-    public Scalar leafSecret(int leaf) {
-        return leafSecrets.get(leaf);
+    public Scalar leafSecret(long leaf) {
+        MemberView member = members.get(leaf);
+        return member == null ? null : member.leafSecret();
     }
 
     /** The init frame: a single-leaf tree holding the owner, signed with the owner identity key. */
     public Pending init() {
-        Scalar ownerLeaf = Scalar.randomNonZero(RANDOM);
-        PublicTree single = PublicTree.singleLeaf(Cortado.multiplyGenerator(ownerLeaf));
-        GroupOperation op = GroupOperation.newBuilder().setInit(InitGroup.newBuilder()
-                .setOwnerIdentityKey(ByteString.copyFrom(ownerIdentity.publicKey().encode()))
-                .setPublicTree(ByteString.copyFrom(PublicTreeCodec.encode(single)))).build();
-        FrameTBS tbs = tbs(0, op);
-        byte[] sig = Schnorr.sign(FrameDigests.associatedData(tbs.toByteArray()), ownerIdentity);
-        Frame frame = Frame.newBuilder().setTbs(tbs.toByteString())
-                .setProof(ArtProof.newBuilder().setEligibility(ByteString.copyFrom(sig)).build().toByteString()).build();
-        return new Pending(frame.toByteArray(), single, ownerLeaf, Map.of(1, ownerLeaf), 0);
+        MemberView owner = MemberView.createGroup(freshLeafSecret());
+        FrameTBS tbs = tbs(0, Frames.init(ownerIdentity.publicKey(), owner.publicTree()));
+        return new Pending(Frames.signInit(tbs, ownerIdentity).toByteArray(), 0,
+                before -> Map.of(owner.leafIndex(), owner));
     }
 
     /** A plain frame at the current epoch, signed with the tree key (or with {@code signer} when given). */
     public Pending plain(Scalar signer) {
         FrameTBS tbs = tbs(epoch, null);
-        byte[] sig = Schnorr.sign(FrameDigests.associatedData(tbs.toByteArray()),
-                CortadoKeyPair.fromSecret(signer != null ? signer : treeKey));
-        Frame frame = Frame.newBuilder().setTbs(tbs.toByteString()).setProof(ByteString.copyFrom(sig)).build();
-        return new Pending(frame.toByteArray(), tree, treeKey, Map.of(), epoch);
+        return new Pending(Frames.signPlain(tbs, CortadoKeyPair.fromSecret(signer != null ? signer : treeKey()))
+                .toByteArray(), epoch, before -> before);
     }
 
     public Pending plain() {
@@ -114,78 +127,87 @@ public final class GroupDriver {
     }
 
     public Pending addMember() throws Exception {
-        return branchOperation(OperationKind.ADD_MEMBER, tree.placementTarget(), ownerLeaf(), null);
+        return branchOperation(OperationKind.ADD_MEMBER, tree().placementTarget(), ownerLeaf(), null);
     }
 
-    public Pending keyUpdate(int leaf) throws Exception {
+    public Pending keyUpdate(long leaf) throws Exception {
         return branchOperation(OperationKind.KEY_UPDATE, leaf, leaf, null);
     }
 
-    public Pending removeMember(int leaf) throws Exception {
+    public Pending removeMember(long leaf) throws Exception {
         return branchOperation(OperationKind.REMOVE_MEMBER, leaf, ownerLeaf(), null);
     }
 
-    public Pending leave(int leaf) throws Exception {
+    public Pending leave(long leaf) throws Exception {
         return branchOperation(OperationKind.LEAVE_GROUP, leaf, leaf, null);
     }
 
-    public Pending finalizeRemoval(int leaf) throws Exception {
-        return branchOperation(OperationKind.FINALIZE_REMOVAL, leaf, PublicTree.ROOT, null);
+    public Pending finalizeRemoval(long leaf) throws Exception {
+        return branchOperation(OperationKind.FINALIZE_REMOVAL, leaf, Eligibility.ROOT, null);
     }
 
-    /** Any branch operation, proven by {@code proverNode} with {@code proverSecret} (null: the driver's own). */
-    public Pending branchOperation(OperationKind kind, int target, int proverNode, Scalar proverSecret) throws Exception {
-        Scalar fresh = Scalar.randomNonZero(RANDOM);
-        PublicTree current = tree;
-        boolean extension = kind == OperationKind.ADD_MEMBER && !tree.contains(target);
-        // On an extension the sibling of the new leaf is the old leaf, moved down with its key.
-        IntFunction<CortadoPoint> keyOf = node -> extension && node == target - 1 ? current.key(target >>> 1)
-                : current.key(node);
-        List<Scalar> secrets = path(keyOf, target, fresh);
-        BranchChange.Builder change = BranchChange.newBuilder().setTarget(target);
-        for (Scalar s : secrets) {
-            change.addPathKeys(ByteString.copyFrom(Cortado.multiplyGenerator(s).encode()));
+    /**
+     * Any branch operation on {@code target}, proven by {@code proverNode} with {@code proverSecret} (null: the
+     * secret the driver holds for that node). Created by the member the protocol names (owner for add and
+     * remove and finalize, the leaf's holder for update and leave) with the ART library when it agrees;
+     * otherwise written by hand with random path keys, a frame only fit to be refused.
+     */
+    public Pending branchOperation(OperationKind kind, long target, long proverNode, Scalar proverSecret)
+            throws Exception {
+        MemberView creator = switch (kind) {
+            case KEY_UPDATE, LEAVE_GROUP -> members.get(target);
+            default -> owner();
+        };
+        CreatedBranch created = null;
+        Scalar newcomerSecret = null;
+        if (creator != null) {
+            try {
+                created = switch (kind) {
+                    case ADD_MEMBER -> target == tree().placementTarget()
+                            ? creator.addMember(newcomerSecret = freshLeafSecret()) : null;
+                    case KEY_UPDATE -> creator.keyUpdate(RANDOM);
+                    case LEAVE_GROUP -> creator.leave(RANDOM);
+                    case REMOVE_MEMBER -> creator.removeMember(target, RANDOM);
+                    case FINALIZE_REMOVAL -> creator.finalizeRemoval(target, RANDOM);
+                    default -> throw new IllegalArgumentException(kind.toString());
+                };
+            } catch (ArtException refusedByTheLibrary) {
+                created = null;
+            }
         }
-        Scalar rootSecret = secrets.get(secrets.size() - 1);
-        Scalar newTreeKey = kind == OperationKind.FINALIZE_REMOVAL ? treeKey.add(rootSecret) : rootSecret;
-        Map<Integer, Scalar> leafChanges = new HashMap<>();
-        if (kind != OperationKind.FINALIZE_REMOVAL) {
-            leafChanges.put(target, fresh);
-        }
-        if (kind == OperationKind.ADD_MEMBER && !tree.contains(target)) {
-            leafChanges.put(target - 1, leafSecrets.get(target >>> 1));
-        }
-        GroupOperation.Builder op = GroupOperation.newBuilder();
-        switch (kind) {
-            case ADD_MEMBER -> op.setAddMember(change);
-            case REMOVE_MEMBER -> op.setRemoveMember(change);
-            case FINALIZE_REMOVAL -> op.setFinalizeRemoval(change);
-            case KEY_UPDATE -> op.setKeyUpdate(change);
-            case LEAVE_GROUP -> op.setLeaveGroup(change);
-            default -> throw new IllegalArgumentException(kind.toString());
-        }
-        FrameTBS tbs = tbs(epoch + 1, op.build());
-        Frame frame = proven(tbs, proverNode, proverSecret);
-        PublicTree after;
-        try {
-            after = BranchApplier.apply(tree, kind, change.build());
-        } catch (io.zrt.protocol.rules.FrameRejectedException invalidOnPurpose) {
-            after = null; // a frame a test expects the Node to refuse; it is never accepted
-        }
-        return new Pending(frame.toByteArray(), after, newTreeKey, leafChanges, epoch + 1);
+        BranchChange change = created != null ? created.change() : handWritten(kind, target);
+        FrameTBS tbs = tbs(epoch + 1, ArtBranches.operation(change));
+        Scalar secret = proverSecret != null ? proverSecret : secretOf(proverNode);
+        byte[] frame = Frames.proveOperation(tbs, proverNode, CortadoKeyPair.fromSecret(secret), NO_BRANCH_PROOF)
+                .toByteArray();
+        return new Pending(frame, epoch + 1, created == null ? refusedOnly(kind)
+                : advance(creator.leafIndex(), created, newcomerSecret));
     }
 
     public Pending drop() {
-        FrameTBS tbs = tbs(epoch + 1, GroupOperation.newBuilder().setDropGroup(DropGroup.getDefaultInstance()).build());
-        return new Pending(proven(tbs, ownerLeaf(), null).toByteArray(), tree, treeKey, Map.of(), epoch + 1);
+        FrameTBS tbs = tbs(epoch + 1, Frames.drop());
+        return new Pending(Frames.proveOperation(tbs, ownerLeaf(), CortadoKeyPair.fromSecret(owner().leafSecret()),
+                NO_BRANCH_PROOF).toByteArray(), epoch + 1, before -> before);
     }
 
-    /** Moves the local state to what the Node now holds. */
+    /** Moves every member to what the Node now holds, and checks that they all agree. */
     public void accept(Pending pending) {
-        tree = pending.treeAfter();
-        treeKey = pending.treeKeyAfter();
-        leafSecrets.putAll(pending.leafChanges());
+        try {
+            members = pending.update().apply(members);
+        } catch (ArtException e) {
+            throw new AssertionError("a member could not apply an accepted frame", e);
+        }
         epoch = pending.epochAfter();
+        PublicTree tree = tree();
+        Scalar treeKey = treeKey();
+        for (MemberView member : members.values()) {
+            if (!member.publicTree().equals(tree) || !member.treeKey().equals(treeKey)) {
+                throw new AssertionError("members disagree after epoch " + epoch);
+            }
+        }
+        if (!Cortado.multiplyGenerator(treeKey).equals(tree.rootKey())) {
+            throw new AssertionError("tree key does not match the root key");
+        }
         treeKeyHistory.put(epoch, treeKey);
     }
 
@@ -194,42 +216,54 @@ public final class GroupDriver {
         return treeKeyHistory.get(atEpoch);
     }
 
-    /** The secret of a node the driver knows: the root (tree key) or a leaf. */
-    public Scalar secretOf(int node) {
-        return node == PublicTree.ROOT ? treeKey : leafSecrets.get(node);
-    }
-
-    private Frame proven(FrameTBS tbs, int proverNode, Scalar proverSecret) {
-        Scalar secret = proverSecret != null ? proverSecret : secretOf(proverNode);
-        byte[] sig = Schnorr.sign(FrameDigests.associatedData(tbs.toByteArray()), CortadoKeyPair.fromSecret(secret));
-        ArtProof proof = ArtProof.newBuilder().setProverNode(proverNode).setEligibility(ByteString.copyFrom(sig)).build();
-        return Frame.newBuilder().setTbs(tbs.toByteString()).setProof(proof.toByteString()).build();
+    /** The secret of a node the driver knows: the root (tree key) or a member's leaf. */
+    public Scalar secretOf(long node) {
+        return node == Eligibility.ROOT ? treeKey() : leafSecret(node);
     }
 
     public FrameTBS tbs(long frameEpoch, GroupOperation op) {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
         byte[] payload = new byte[48];
         RANDOM.nextBytes(payload);
-        FrameTBS.Builder b = FrameTBS.newBuilder().setGroupId(ByteString.copyFrom(id.toBytes())).setEpoch(frameEpoch)
-                .setNonce(ByteString.copyFrom(nonce)).setProtectedPayload(ByteString.copyFrom(payload));
-        if (op != null) {
-            b.setGroupOperation(op);
-        }
-        return b.build();
+        return Frames.withPayload(Frames.header(id, frameEpoch, Frames.newNonce(RANDOM), op), payload);
     }
 
-    /** λ₀ = the fresh leaf secret; λᵢ₊₁ = ι(λᵢ · PK(sibling of node i)), from the target up to the root. */
-    static List<Scalar> path(IntFunction<CortadoPoint> keyOf, int target, Scalar leafSecret) {
-        List<Scalar> secrets = new ArrayList<>();
-        Scalar current = leafSecret;
-        secrets.add(current);
-        for (int node = target; node > 1; node >>>= 1) {
-            CortadoPoint sibling = keyOf.apply(node ^ 1);
-            current = sibling.multiply(current).iota();
-            secrets.add(current);
-        }
-        return secrets;
+    private static MembersUpdate advance(long creatorLeaf, CreatedBranch created, Scalar newcomerSecret) {
+        BranchChange change = created.change();
+        return before -> {
+            Map<Long, MemberView> after = new HashMap<>();
+            for (Map.Entry<Long, MemberView> entry : before.entrySet()) {
+                MemberView next;
+                if (entry.getKey() == creatorLeaf) {
+                    next = created.view();
+                } else {
+                    try {
+                        next = entry.getValue().apply(change);
+                    } catch (NotAMemberException removed) {
+                        continue;
+                    }
+                }
+                after.put(next.leafIndex(), next);
+            }
+            if (newcomerSecret != null) {
+                MemberView newcomer = MemberView.join(created.view().publicTree(), change.target(), newcomerSecret);
+                after.put(newcomer.leafIndex(), newcomer);
+            }
+            return after;
+        };
     }
 
+    private static MembersUpdate refusedOnly(OperationKind kind) {
+        return before -> {
+            throw new AssertionError("a hand-written " + kind + " was built to be refused");
+        };
+    }
+
+    /** Random valid points, one per level: the right shape, but no ratchet behind it. */
+    private static BranchChange handWritten(OperationKind kind, long target) {
+        List<CortadoPoint> keys = new ArrayList<>();
+        for (int i = 0; i <= HeapIndex.depth(target); i++) {
+            keys.add(Cortado.multiplyGenerator(freshLeafSecret()));
+        }
+        return new BranchChange(ArtBranches.typeOf(kind), target, keys);
+    }
 }
