@@ -42,7 +42,6 @@ public final class ZrtClient implements AutoCloseable {
     private final ExecutorService executor;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
-    private volatile TreeWire treeWire = TreeWire.ART;
 
     private ZrtClient(Builder b) {
         this.http = new Http(b.timeouts, b.retries);
@@ -74,40 +73,27 @@ public final class ZrtClient implements AutoCloseable {
     /** Creates a group whose initial tree already holds the given members (invited with X3DH). */
     public CreatedGroup createGroup(Identity owner, String ownerName, String groupName,
             List<PrekeyBundle> initialMembers) throws ZrtException {
-        for (int attempt = 0; ; attempt++) {
-            TreeWire wire = treeWire;
-            Creation.Created created;
-            try {
-                created = Creation.create(owner.keyPair(), ownerName, groupName, initialMembers, wire, random,
-                        clock.millis());
-            } catch (VerificationException e) {
-                throw new VerificationFailedException(VerificationFailedException.Check.INVITE,
-                        "a prekey bundle's signature does not verify");
-            } catch (ArtException e) {
-                throw new VerificationFailedException(VerificationFailedException.Check.TREE, e.getMessage());
-            }
-            try {
-                NodeApi.Posted posted = node.postFrame(created.state().groupId(), created.initFrame());
-                if (posted.seq() != 0 || posted.epoch() != 0) {
-                    throw new NetworkException("Node placed the init frame at seq " + posted.seq());
-                }
-            } catch (NodeRejectedException e) {
-                // INTERIM: a Node that still speaks its own tree encoding refuses the ART one; switch once.
-                if (attempt == 0 && wire == TreeWire.ART && e.status() == 400 && "invalid_field".equals(e.code())) {
-                    treeWire = TreeWire.NODE_INTERIM;
-                    continue;
-                }
-                throw e;
-            }
-            SessionState state = created.state();
-            GroupSession session = session(owner, state);
-            List<Invitation> invitations = new ArrayList<>();
-            for (int i = 0; i < initialMembers.size(); i++) {
-                invitations.add(new Invitation(created.invites().get(i), initialMembers.get(i).userId(),
-                        created.leaves().get(i)));
-            }
-            return new CreatedGroup(session, invitations);
+        Creation.Created created;
+        try {
+            created = Creation.create(owner.keyPair(), ownerName, groupName, initialMembers, TreeWire.ART, random,
+                    clock.millis());
+        } catch (VerificationException e) {
+            throw new VerificationFailedException(VerificationFailedException.Check.INVITE,
+                    "a prekey bundle's signature does not verify");
+        } catch (ArtException e) {
+            throw new VerificationFailedException(VerificationFailedException.Check.TREE, e.getMessage());
         }
+        NodeApi.Posted posted = node.postFrame(created.state().groupId(), created.initFrame());
+        if (posted.seq() != 0 || posted.epoch() != 0) {
+            throw new NetworkException("Node placed the init frame at seq " + posted.seq());
+        }
+        GroupSession session = session(owner, created.state());
+        List<Invitation> invitations = new ArrayList<>();
+        for (int i = 0; i < initialMembers.size(); i++) {
+            invitations.add(new Invitation(created.invites().get(i), initialMembers.get(i).userId(),
+                    created.leaves().get(i)));
+        }
+        return new CreatedGroup(session, invitations);
     }
 
     public CompletableFuture<GroupSession> createGroupAsync(Identity owner, String ownerName, String groupName) {

@@ -61,7 +61,7 @@ final class Bootstrap {
                 throw new VerificationFailedException(Check.ELIGIBILITY, "group was not created by the inviter");
             }
             try {
-                Eligibility.check(frame, WireTrees.keysOf(tree), SchnorrVerifier.INSTANCE);
+                Eligibility.checkInit(frame, SchnorrVerifier.INSTANCE);
                 if (!TreeWire.decodeAny(init.getPublicTree().toByteArray()).equals(tree)) {
                     throw new VerificationFailedException(Check.TREE, "initial tree differs from the fetched tree");
                 }

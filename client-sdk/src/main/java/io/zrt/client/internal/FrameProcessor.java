@@ -5,7 +5,6 @@ import io.zrt.client.GroupMessage;
 import io.zrt.client.GroupMessage.GroupAction;
 import io.zrt.client.VerificationFailedException;
 import io.zrt.client.VerificationFailedException.Check;
-import io.zrt.crypto.InvalidEncodingException;
 import io.zrt.crypto.art.ArtException;
 import io.zrt.crypto.art.BranchChange;
 import io.zrt.crypto.art.LeafStatus;
@@ -17,6 +16,7 @@ import io.zrt.crypto.symmetric.KeySchedule;
 import io.zrt.protocol.Payload;
 import io.zrt.protocol.Sender;
 import io.zrt.protocol.User;
+import io.zrt.protocol.rules.ArtBranches;
 import io.zrt.protocol.rules.Eligibility;
 import io.zrt.protocol.rules.EpochRules;
 import io.zrt.protocol.rules.FrameDigests;
@@ -75,7 +75,7 @@ public final class FrameProcessor {
         }
         PublicTree before = s.view().publicTree();
         try {
-            Eligibility.check(frame, WireTrees.keysOf(before), SchnorrVerifier.INSTANCE);
+            Eligibility.check(frame, before, SchnorrVerifier.INSTANCE);
         } catch (FrameRejectedException e) {
             throw new VerificationFailedException(Check.ELIGIBILITY, e.rejection().code() + ": " + e.getMessage());
         }
@@ -87,9 +87,9 @@ public final class FrameProcessor {
         if (kind.changesBranch()) {
             BranchChange change;
             try {
-                change = WireTrees.fromWire(kind, frame.branchChange().orElseThrow());
-            } catch (InvalidEncodingException | IllegalArgumentException e) {
-                throw new VerificationFailedException(Check.TREE, "branch change holds an invalid key");
+                change = ArtBranches.of(frame);
+            } catch (FrameRejectedException e) {
+                throw new VerificationFailedException(Check.TREE, "branch change: " + e.getMessage());
             }
             target = change.target();
             try {

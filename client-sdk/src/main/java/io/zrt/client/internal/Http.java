@@ -12,7 +12,7 @@ import okhttp3.Response;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One OkHttp client with the configured timeouts, retries on I/O errors and 503, and problem+json errors. */
+/** One OkHttp client with the configured timeouts, retries on I/O errors, 429 and 503 (honouring Retry-After up to 5 s), and problem+json errors. */
 public final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,9 +58,11 @@ public final class Http {
                     return new Answer(response.code(), body, response.headers());
                 }
                 NodeRejectedException rejected = problem(response.code(), body);
-                if (response.code() != 503 || attempt >= retries.networkAttempts()) {
+                boolean transient_ = response.code() == 503 || response.code() == 429;
+                if (!transient_ || attempt >= retries.networkAttempts()) {
                     throw rejected;
                 }
+                pause = Math.max(pause, retryAfterMillis(response.header("Retry-After")));
             } catch (IOException e) {
                 if (attempt >= retries.networkAttempts()) {
                     throw new NetworkException(request.method() + " " + request.url().encodedPath() + " failed: "
@@ -69,6 +71,14 @@ public final class Http {
             }
             sleep(pause);
             pause *= 2;
+        }
+    }
+
+    private static long retryAfterMillis(String header) {
+        try {
+            return header == null ? 0 : Math.min(5000, Long.parseLong(header.trim()) * 1000);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

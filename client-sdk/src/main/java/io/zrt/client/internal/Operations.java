@@ -118,7 +118,7 @@ public final class Operations {
 
     private Built branch(SessionState s, CreatedBranch created, GroupOperation.Builder op, String kind,
             FrameFactory.Prover prover, List<Payload> payloads, long nowMillis) {
-        var wire = WireTrees.toWire(created.change());
+        var wire = io.zrt.protocol.rules.ArtBranches.toWire(created.change());
         switch (kind) {
             case "key_update" -> op.setKeyUpdate(wire);
             case "add_member" -> op.setAddMember(wire);

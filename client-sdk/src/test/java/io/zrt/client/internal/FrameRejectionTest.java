@@ -103,7 +103,7 @@ class FrameRejectionTest {
     void keyUpdateWithAWrongRootIsRejected() throws Exception {
         SessionState s = g.aliceState;
         CreatedBranch created = s.view().keyUpdate(g.random);
-        var wire = WireTrees.toWire(created.change()).toBuilder();
+        var wire = io.zrt.protocol.rules.ArtBranches.toWire(created.change()).toBuilder();
         // Replace the published root key with an unrelated point: eligibility still verifies, the root cannot.
         wire.setPathKeys(wire.getPathKeysCount() - 1,
                 ByteString.copyFrom(Cortado.multiplyGenerator(Scalar.of(12345)).encode()));
@@ -120,7 +120,7 @@ class FrameRejectionTest {
         CreatedBranch created = s.view().keyUpdate(g.random);
         // Bob updates his leaf but proves with the tree key (a key every member knows): not eligible.
         byte[] frame = FrameFactory.build(s.groupId(), s.epoch() + 1,
-                GroupOperation.newBuilder().setKeyUpdate(WireTrees.toWire(created.change())).build(),
+                GroupOperation.newBuilder().setKeyUpdate(io.zrt.protocol.rules.ArtBranches.toWire(created.change())).build(),
                 KeySchedule.nextStageKey(s.stageKey(), created.view().treeKey()),
                 payload(Sender.newBuilder().setUserId(s.myUserId()).build(), List.of()), g.bob,
                 new FrameFactory.Prover(CortadoKeyPair.fromSecret(s.view().treeKey()), 1), g.random);
