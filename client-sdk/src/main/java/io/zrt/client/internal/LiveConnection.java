@@ -47,6 +47,7 @@ public final class LiveConnection implements Subscription {
     private final Consumer<ZrtException> onError;
     private final ScheduledExecutorService scheduler;
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger publications = new AtomicInteger();
     private volatile EventSource current;
     private volatile boolean connected;
     private volatile boolean closed;
@@ -207,7 +208,13 @@ public final class LiveConnection implements Subscription {
         if (frame.getSeq() != seqNode.longValue()) {
             throw new NetworkException("live: publication seq differs from its frame's seq");
         }
+        publications.incrementAndGet();
         engine.receive(frame.getSeq(), frame.getFrame().toByteArray());
+    }
+
+    /** Publications received over SSE so far (for diagnostics and tests). */
+    public int publications() {
+        return publications.get();
     }
 
     @Override
