@@ -21,6 +21,23 @@ public final class Joining {
     private Joining() {
     }
 
+    /**
+     * The same checks without the network: the tree of the invite's epoch and the first frame of that epoch were
+     * obtained elsewhere (an application relaying them, or a benchmark).
+     */
+    public static SessionState fromFirstFrame(Invites.Opened invite, PublicTree tree, long seq, byte[] frame,
+            String myUserId, long nowMillis) throws ZrtException {
+        MemberView view;
+        try {
+            view = MemberView.join(tree, invite.leaf(), invite.leafSecret());
+        } catch (RootMismatchException e) {
+            throw new VerificationFailedException(Check.ROOT, "tree does not match the invite's leaf secret");
+        } catch (ArtException e) {
+            throw new VerificationFailedException(Check.TREE, "tree does not fit the invite: " + e.getMessage());
+        }
+        return Bootstrap.first(invite, view, seq, frame, myUserId, nowMillis);
+    }
+
     public static SessionState bootstrap(NodeApi node, Invites.Opened invite, String myUserId, long nowMillis)
             throws ZrtException {
         EpochTree epochTree = node.tree(invite.group(), invite.epoch(), Math.toIntExact(invite.leaf()),
