@@ -33,7 +33,7 @@ public final class DemoConversation {
             long finalEpoch, boolean bobWasLive) {
     }
 
-    static final String SECRET_AFTER_REMOVAL = "Carol was removed and cannot read this";
+    public static final String SECRET_AFTER_REMOVAL = "Carol was removed and cannot read this";
     private static final Duration LIVE_WAIT = Duration.ofSeconds(20);
 
     private final Transcript log;
