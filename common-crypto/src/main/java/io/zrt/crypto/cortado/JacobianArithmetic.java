@@ -18,6 +18,18 @@ package io.zrt.crypto.cortado;
 final class JacobianArithmetic implements CurveArithmetic {
 
     private static final int VARIABLE_TABLE = 1 << (ScalarRecoding.REGULAR_WIDTH - 1);
+
+    static {
+        // The last addition of multiply() would be a doubling (acc = +entry) for k' = r + 2·d_0 whose own
+        // lowest digit is d_0, i.e. (r + 2d) mod 64 = d + 32 for an odd d in [-31, -1]. Cortado's r has no such
+        // d, which is why multiply() needs no doubling fallback; this guards that argument.
+        int rMod64 = Scalar.ORDER.intValue() & 63;
+        for (int d = -31; d < 0; d += 2) {
+            if (Math.floorMod(rMod64 + 2 * d, 64) == d + 32) {
+                throw new ExceptionInInitializerError("regular recoding needs a doubling fallback for this r");
+            }
+        }
+    }
     private static final int NAF_WIDTH = 5;
     private static final int GENERATOR_NAF_WIDTH = 7;
 
@@ -65,22 +77,14 @@ final class JacobianArithmetic implements CurveArithmetic {
         JacobianPoint entry = new JacobianPoint();
         long[] scratch = MontgomeryFp.create();
         lookup(acc, table, digits[digits.length - 1], scratch);
-        for (int i = digits.length - 2; i > 0; i--) {
+        for (int i = digits.length - 2; i >= 0; i--) {
             for (int s = 0; s < ScalarRecoding.REGULAR_WIDTH; s++) {
                 f.dbl(acc, acc);
             }
             lookup(entry, table, digits[i], scratch);
-            f.addJacobian(acc, acc, entry); // never exceptional here: see docs/crypto.md
+            // Never exceptional (docs/crypto.md), except acc = -entry at the end for k = 0, where Z3 = 0 is right.
+            f.addJacobian(acc, acc, entry);
         }
-        for (int s = 0; s < ScalarRecoding.REGULAR_WIDTH; s++) {
-            f.dbl(acc, acc);
-        }
-        lookup(entry, table, digits[0], scratch);
-        // The last addition can meet acc = entry (for one scalar value near r); replace by the doubling then.
-        JacobianPoint doubled = new JacobianPoint();
-        f.dbl(doubled, acc);
-        f.addJacobian(acc, acc, entry);
-        acc.select(doubled, f.lastSumWasDegenerate());
         MontgomeryFp.neg(scratch, acc.y);
         MontgomeryFp.select(acc.y, scratch, negate[0]);
         return toPublic(acc);
