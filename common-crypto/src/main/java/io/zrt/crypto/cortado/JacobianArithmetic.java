@@ -58,7 +58,7 @@ final class JacobianArithmetic implements CurveArithmetic {
         AffineLimbs q = limbsOf(b);
         JacobianPoint sum = JacobianPoint.ofAffine(p.x(), p.y());
         new PointFormulas().addMixedVartime(sum, sum, q.x(), q.y());
-        return toPublic(sum);
+        return toPublicVartime(sum);
     }
 
     @Override
@@ -160,7 +160,7 @@ final class JacobianArithmetic implements CurveArithmetic {
                 started = true;
             }
         }
-        return toPublic(acc);
+        return toPublicVartime(acc);
     }
 
     private static void addSigned(PointFormulas f, JacobianPoint acc, JacobianPoint[] table, int digit,
@@ -208,6 +208,15 @@ final class JacobianArithmetic implements CurveArithmetic {
         return converted;
     }
 
+    /** Normalisation for results computed from public values only (add, linear combinations). */
+    private static CortadoPoint toPublicVartime(JacobianPoint p) {
+        if (p.isInfinity()) {
+            return CortadoPoint.infinity();
+        }
+        return AffineLimbs.ofPublic(p).toCortadoPoint();
+    }
+
+    /** Normalisation with the constant-time inversion, for results that depend on secret scalars. */
     private static CortadoPoint toPublic(JacobianPoint p) {
         if (p.isInfinity()) {
             return CortadoPoint.infinity();

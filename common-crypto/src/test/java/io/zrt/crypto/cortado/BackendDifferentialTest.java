@@ -23,7 +23,7 @@ class BackendDifferentialTest {
     private static final CurveArithmetic REFERENCE =
             new BouncyCastleArithmetic(Cortado.A.toBigInteger(), Cortado.B.toBigInteger(), Cortado.G);
     private static final BigInteger R = Cortado.R;
-    private static final int RANDOM_CASES = 1500;
+    private static final int RANDOM_CASES = 1000;
 
     @Test
     void defaultBackendIsTheLimbBackend() {
