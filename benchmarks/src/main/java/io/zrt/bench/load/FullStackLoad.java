@@ -45,7 +45,7 @@ public final class FullStackLoad {
         String description;
         if (options.targetsRunningStack()) {
             stack = new StackEndpoints(options.nodeUrl(), options.transistor(), options.centrifugo(),
-                    options.natsUrl(), System.getenv("ZRT_PUSH_HMAC_SECRET"));
+                    options.natsUrl(), options.relayUrl(), System.getenv("ZRT_PUSH_HMAC_SECRET"));
             description = "running at " + stack;
             if (options.rate() * 60.0 / options.groups() > 1200) {
                 System.out.println("note: more than 1200 frames per group and minute; a Node with the default "
@@ -92,9 +92,17 @@ public final class FullStackLoad {
             }
             System.out.printf("== sending %d msg/s: %d s warm-up, %d s measured%n", options.rate(),
                     options.warmup().toSeconds(), options.duration().toSeconds());
-            LoadRun.Outcome outcome = run.run(options.warmup(), options.duration());
+            String[] node = new String[2];
+            String[] relay = new String[2];
+            LoadRun.Outcome outcome = run.run(options.warmup(), options.duration(), () -> {
+                node[0] = StageMetrics.scrape(stack.nodeUrl()).orElse(null);
+                relay[0] = StageMetrics.scrape(stack.relayUrl()).orElse(null);
+            }, () -> {
+                node[1] = StageMetrics.scrape(stack.nodeUrl()).orElse(null);
+                relay[1] = StageMetrics.scrape(stack.relayUrl()).orElse(null);
+            });
             LoadReport.print(System.out, options, description, setupSeconds, outcome, baseline,
-                    groups.reconnections(), groups.maxEpoch());
+                    groups.reconnections(), groups.maxEpoch(), LoadReport.Stages.of(node, relay));
             boolean clean = outcome.sendErrors() == 0 && outcome.deliveries() == outcome.expectedDeliveries();
             return clean ? 0 : 3;
         }

@@ -23,10 +23,11 @@ import java.util.Set;
  * @param transistor  a running Transistor (only with {@code nodeUrl})
  * @param centrifugo  a running Centrifugo (only with {@code nodeUrl})
  * @param natsUrl     the NATS of a running stack, for the transport baseline
+ * @param relayUrl    the relay actuator of a running stack, for its latency metric
  * @param repo        the repository root holding {@code <module>/target/<module>.jar}
  */
 record LoadOptions(int groups, int members, Duration warmup, Duration duration, int rate, Policy policy,
-        int probes, String nodeUrl, String transistor, String centrifugo, String natsUrl, Path repo) {
+        int probes, String nodeUrl, String transistor, String centrifugo, String natsUrl, String relayUrl, Path repo) {
 
     static final Duration MAX_DURATION = Duration.ofMinutes(10);
     static final int MAX_RATE = 1000;
@@ -49,10 +50,11 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
               --rate R              chat messages per second over all groups (default 20, 1..1000)
               --policy manual|reference   senders' key-update policy (default manual)
               --probes P            raw JetStream->SSE baseline probes (default 100, 0 = skip)
-              --node URL --transistor URL --centrifugo URL [--nats URL]
+              --node URL --transistor URL --centrifugo URL [--nats URL] [--relay URL]
                                     target a running stack (e.g. scripts/run-local.sh; loopback only);
                                     the baseline needs --nats (default nats://127.0.0.1:4222) and
-                                    ZRT_PUSH_HMAC_SECRET in the environment
+                                    ZRT_PUSH_HMAC_SECRET in the environment; the relay's
+                                    actuator (default http://127.0.0.1:8083) gives its latency
               --repo DIR            repository root with the service jars (default .)
             """;
 
@@ -72,6 +74,7 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
             requireLoopback("--transistor", transistor);
             requireLoopback("--centrifugo", centrifugo);
             requireLoopback("--nats", natsUrl);
+            requireLoopback("--relay", relayUrl);
         } else if (transistor != null || centrifugo != null) {
             throw new IllegalArgumentException("--transistor/--centrifugo need --node (a running stack)");
         }
@@ -94,6 +97,7 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
         String transistor = null;
         String centrifugo = null;
         String nats = null;
+        String relay = null;
         Path repo = Path.of(".");
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -113,6 +117,7 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
                 case "--transistor" -> transistor = value;
                 case "--centrifugo" -> centrifugo = value;
                 case "--nats" -> nats = value;
+                case "--relay" -> relay = value;
                 case "--repo" -> repo = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -120,8 +125,11 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
         if (node != null && nats == null) {
             nats = "nats://127.0.0.1:4222";
         }
+        if (node != null && relay == null) {
+            relay = "http://127.0.0.1:8083";
+        }
         return new LoadOptions(groups, members, warmup, duration, rate, policy, probes, node, transistor,
-                centrifugo, nats, repo);
+                centrifugo, nats, relay, repo);
     }
 
     /** Accepts {@code 500ms}, {@code 20s}, {@code 2m} or a bare number of seconds. */

@@ -10,7 +10,7 @@ final class LoadReport {
     }
 
     static void print(PrintStream out, LoadOptions options, String stackDescription, double setupSeconds,
-            LoadRun.Outcome run, TransportProbe.Result baseline, int reconnections, long maxEpoch) {
+            LoadRun.Outcome run, TransportProbe.Result baseline, int reconnections, long maxEpoch, Stages stages) {
         double seconds = run.window().toMillis() / 1000.0;
         out.println();
         out.println("== ZRT full-stack load test");
@@ -28,6 +28,7 @@ final class LoadReport {
             row(out, "baseline: JetStream publish->SSE (raw)", baseline.delivery());
             row(out, "baseline: JetStream publish ack", baseline.publishAck());
         }
+        stages.print(out);
         out.println();
         out.printf(Locale.ROOT, "   throughput over the measured %.0f s:%n", seconds);
         out.printf(Locale.ROOT, "     offered %.1f msg/s, sent %.1f msg/s (%d skipped: sender still busy)%n",
@@ -49,6 +50,37 @@ final class LoadReport {
             }
         } else {
             out.println("   (no transport baseline: it needs the NATS URL and ZRT_PUSH_HMAC_SECRET)");
+        }
+    }
+
+    /** The services' own view of the measured window (NaN where a metrics endpoint did not answer). */
+    record Stages(double nodePostMeanMillis, double nodePosts, double relayAckMeanMillis, double relayAcks,
+            double relayP50Millis, double relayP99Millis) {
+
+        /** From the Prometheus texts scraped at the window's start ([0]) and end ([1]); entries may be null. */
+        static Stages of(String[] node, String[] relay) {
+            StageMetrics.Totals posts = window(node, StageMetrics.NODE_REQUESTS, StageMetrics.FRAME_POSTS);
+            StageMetrics.Totals acks = window(relay, StageMetrics.RELAY_ACK, StageMetrics.ANY);
+            return new Stages(posts.meanMillis(), posts.count(), acks.meanMillis(), acks.count(),
+                    relay[1] == null ? Double.NaN : StageMetrics.quantileMillis(relay[1], StageMetrics.RELAY_ACK,
+                            "0.5").orElse(Double.NaN),
+                    relay[1] == null ? Double.NaN : StageMetrics.quantileMillis(relay[1], StageMetrics.RELAY_ACK,
+                            "0.99").orElse(Double.NaN));
+        }
+
+        private static StageMetrics.Totals window(String[] texts, String timer,
+                java.util.function.Predicate<String> labels) {
+            if (texts[0] == null || texts[1] == null) {
+                return new StageMetrics.Totals(0, 0);
+            }
+            return StageMetrics.totals(texts[1], timer, labels).minus(StageMetrics.totals(texts[0], timer, labels));
+        }
+
+        void print(PrintStream out) {
+            out.printf(Locale.ROOT, "   stages (services' metrics, measured window): Node frame POST handling mean "
+                    + "%.2f ms (%.0f POSTs); relay stored->JetStream ack mean %.2f ms (%.0f), rolling p50 %.2f / "
+                    + "p99 %.2f ms%n", nodePostMeanMillis, nodePosts, relayAckMeanMillis, relayAcks, relayP50Millis,
+                    relayP99Millis);
         }
     }
 

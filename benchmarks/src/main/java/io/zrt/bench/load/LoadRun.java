@@ -92,7 +92,8 @@ final class LoadRun {
         };
     }
 
-    Outcome run(Duration warmup, Duration measured) throws InterruptedException {
+    /** Runs {@code atStart} when the measured window opens and {@code atEnd} when it closes (main thread). */
+    Outcome run(Duration warmup, Duration measured, Runnable atStart, Runnable atEnd) throws InterruptedException {
         List<LoadGroups.Member> order = roundRobin();
         int threads = Math.min(order.size(), 32);
         ExecutorService senders = Executors.newFixedThreadPool(threads, daemon("load-sender"));
@@ -127,8 +128,10 @@ final class LoadRun {
                 }
             });
         }, 0, period, TimeUnit.NANOSECONDS);
-        long untilEnd = windowEnd - System.nanoTime();
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, untilEnd));
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, windowStart - System.nanoTime()));
+        atStart.run();
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, windowEnd - System.nanoTime()));
+        atEnd.run();
         ticker.shutdownNow();
         ticker.awaitTermination(5, TimeUnit.SECONDS);
         senders.shutdown();

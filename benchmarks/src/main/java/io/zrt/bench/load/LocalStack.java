@@ -63,7 +63,7 @@ final class LocalStack implements AutoCloseable {
                     .withEnvironment("CENTRIFUGO_CLIENT_TOKEN_HMAC_SECRET_KEY", pushSecret)
                     .withEnvironment("CENTRIFUGO_CONSUMERS_EVENTS_NATS_JETSTREAM_URL", natsUrl)));
             endpoints = new StackEndpoints(node.url(), join(transistor).url(), centrifugo.url(), natsUrl,
-                    pushSecret);
+                    relay.url(), pushSecret);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             close();
             throw e;

@@ -29,6 +29,7 @@ class LoadOptionsTest {
 
         assertThat(options.targetsRunningStack()).isTrue();
         assertThat(options.natsUrl()).isEqualTo("nats://127.0.0.1:4222");
+        assertThat(options.relayUrl()).isEqualTo("http://127.0.0.1:8083");
         assertThat(options.duration()).isEqualTo(Duration.ofMillis(1500));
         assertThat(options.policy()).isEqualTo(LoadOptions.Policy.REFERENCE);
     }
@@ -41,6 +42,9 @@ class LoadOptionsTest {
         assertThatThrownBy(() -> LoadOptions.parse(List.of("--node", "http://127.0.0.1:8080", "--transistor",
                 "http://127.0.0.1:8001", "--centrifugo", "http://127.0.0.1:8000", "--nats", "nats://10.0.0.1:4222")))
                 .hasMessageContaining("--nats");
+        assertThatThrownBy(() -> LoadOptions.parse(List.of("--node", "http://127.0.0.1:8080", "--transistor",
+                "http://127.0.0.1:8001", "--centrifugo", "http://127.0.0.1:8000", "--relay", "http://192.168.1.2:8083")))
+                .hasMessageContaining("--relay");
         assertThatThrownBy(() -> LoadOptions.parse(List.of("--node", "http://127.0.0.1:8080")))
                 .hasMessageContaining("--transistor");
     }
