@@ -9,7 +9,6 @@ import io.zrt.crypto.SecretBytes;
 import io.zrt.crypto.art.ArtException;
 import io.zrt.crypto.art.MemberView;
 import io.zrt.crypto.art.PublicTree;
-import io.zrt.crypto.art.SdkMemberViews;
 import io.zrt.crypto.cortado.CortadoPoint;
 import io.zrt.crypto.cortado.Scalar;
 import io.zrt.protocol.GroupInfo;
@@ -54,12 +53,7 @@ public final class StateCodec {
                 .put((byte) s.status().ordinal()).putLong(s.myLeaf());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(head.array());
-        List<Scalar> secrets;
-        try {
-            secrets = SdkMemberViews.pathSecrets(s.view());
-        } catch (ArtException e) {
-            throw new IllegalStateException("a member view always knows its own path", e);
-        }
+        List<Scalar> secrets = s.view().pathSecrets();
         out.write(secrets.size());
         for (Scalar secret : secrets) {
             out.writeBytes(secret.toBytes());
@@ -120,7 +114,7 @@ public final class StateCodec {
             b.lastUpdateMillis = in.getLong();
             b.joinAnnounced = bool(in.get());
             PublicTree tree = PublicTree.decode(readBlock(in));
-            b.view = SdkMemberViews.restore(tree, leaf, secrets);
+            b.view = MemberView.restore(tree, leaf, secrets);
             GroupInfo info = GroupInfo.parseFrom(readBlock(in));
             Payloads.requireNoUnknownFields(info);
             ActionRules.checkMemberList(info.getMembersList());

@@ -68,6 +68,39 @@ public final class MemberView {
         return new MemberView(tree, leafIndex, secrets);
     }
 
+    /**
+     * Rebuilds a view from persisted state: the public tree, the member's leaf and its path secrets, leaf first.
+     * {@link #join} cannot do this after an additive update (finalize removal), because the path secrets are
+     * then sums that no longer follow from the leaf secret by the ratchet. Every secret is checked against the
+     * key of its node, so state that does not fit its tree is refused.
+     */
+    public static MemberView restore(PublicTree tree, long leafIndex, List<Scalar> pathSecrets)
+            throws ArtException {
+        TreeNode.Leaf leaf = tree.leaf(leafIndex);
+        if (leaf.status() == LeafStatus.BLANK) {
+            throw new WrongLeafStatusException("cannot restore a member at a BLANK leaf");
+        }
+        int expected = HeapIndex.depth(leafIndex) + 1;
+        if (pathSecrets.size() != expected) {
+            throw new WrongPathLengthException("a member at leaf " + leafIndex + " holds " + expected
+                    + " path secrets");
+        }
+        Scalar[] secrets = pathSecrets.toArray(new Scalar[0]);
+        for (int k = 0; k < secrets.length; k++) {
+            if (secrets[k].isZero()
+                    || !Cortado.multiplyGenerator(secrets[k]).equals(tree.find(leafIndex >>> k).key())) {
+                throw new RootMismatchException("restored secret does not match the key of node "
+                        + (leafIndex >>> k));
+            }
+        }
+        return new MemberView(tree, leafIndex, secrets);
+    }
+
+    /** The secrets of this member's path, leaf first: what {@link #restore} takes back. */
+    public List<Scalar> pathSecrets() {
+        return List.of(pathSecrets.clone());
+    }
+
     /** Like {@link #join(PublicTree, long, Scalar)}, finding the leaf whose key matches the secret. */
     public static MemberView join(PublicTree tree, Scalar leafSecret) throws ArtException {
         CortadoPoint leafKey = Cortado.multiplyGenerator(leafSecret);
