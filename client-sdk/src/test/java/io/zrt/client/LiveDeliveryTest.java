@@ -96,6 +96,22 @@ class LiveDeliveryTest {
         }
     }
 
+    @Test
+    void oneClientKeepsManyGroupsLiveAtOnce() throws Exception {
+        // More live groups than OkHttp runs asynchronous calls per host by default (5): every one connects.
+        Identity alice = Identity.generate();
+        List<Subscription> subscriptions = new ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {
+                GroupSession group = client.createGroup(alice, "Alice", "many-" + i);
+                subscriptions.add(group.subscribe(message -> { }));
+            }
+            await(() -> subscriptions.stream().allMatch(Subscription::isConnected));
+        } finally {
+            subscriptions.forEach(Subscription::close);
+        }
+    }
+
     private static List<String> chats(List<GroupMessage> messages) {
         List<String> out = new ArrayList<>();
         messages.forEach(m -> out.addAll(m.chats()));

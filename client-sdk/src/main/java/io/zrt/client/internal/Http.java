@@ -5,7 +5,9 @@ import io.zrt.client.NodeRejectedException;
 import io.zrt.client.Retries;
 import io.zrt.client.Timeouts;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -18,6 +20,7 @@ public final class Http {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OkHttpClient client;
+    private final OkHttpClient sseClient;
     private final Retries retries;
 
     public Http(Timeouts timeouts, Retries retries) {
@@ -28,17 +31,31 @@ public final class Http {
                 .callTimeout(timeouts.call().toMillis(), TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false)
                 .build();
+        // Each live subscription holds one call open for as long as it lasts. OkHttp's default dispatcher runs
+        // at most 5 asynchronous calls per host, so subscriptions get a dispatcher of their own without that cap
+        // (the application bounds them by the groups it subscribes to).
+        Dispatcher streams = new Dispatcher();
+        streams.setMaxRequests(Integer.MAX_VALUE);
+        streams.setMaxRequestsPerHost(Integer.MAX_VALUE);
+        this.sseClient = client.newBuilder().dispatcher(streams)
+                .readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
         this.retries = retries;
     }
 
     /** Stops OkHttp's threads and closes pooled connections. */
     public void close() {
         client.dispatcher().executorService().shutdown();
+        sseClient.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }
 
     OkHttpClient client() {
         return client;
+    }
+
+    /** For server-sent event streams: no read or call timeout, and no cap on concurrent streams per host. */
+    OkHttpClient sseClient() {
+        return sseClient;
     }
 
     /** A successful answer: status and the whole body. */

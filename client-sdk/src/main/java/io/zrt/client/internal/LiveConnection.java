@@ -56,7 +56,7 @@ public final class LiveConnection implements Subscription {
     private LiveConnection(Http http, NodeApi node, String centrifugoUrl, SessionEngine engine,
             Consumer<GroupMessage> listener, Consumer<ZrtException> onError) {
         // SSE streams stay open: no read or call timeout on this client.
-        this.sseClient = http.client().newBuilder().readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
+        this.sseClient = http.sseClient();
         this.node = node;
         this.centrifugo = HttpUrl.get(centrifugoUrl);
         this.engine = engine;
