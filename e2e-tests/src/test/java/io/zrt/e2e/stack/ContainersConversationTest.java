@@ -7,6 +7,9 @@ import io.zrt.testkit.mongo.MongoContainers;
 import io.zrt.testkit.nats.NatsContainers;
 import io.zrt.testkit.postgres.PostgresContainers;
 import io.zrt.testkit.postgres.PostgresEndpoint;
+import io.zrt.testkit.services.ZrtStack;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +24,11 @@ class ContainersConversationTest {
     @Test
     void demoConversationOnProductionImages() throws Exception {
         PostgresEndpoint postgres = PostgresContainers.start();
-        FullStack.Infrastructure infra = new FullStack.Infrastructure(MongoContainers.start().uri(),
-                NatsContainers.start().url(), postgres.dataSourceProperties(), CentrifugoContainers::start);
-        try (FullStack stack = FullStack.start(infra)) {
+        ZrtStack.Infrastructure infra = new ZrtStack.Infrastructure(MongoContainers.start().uri(),
+                NatsContainers.start().url(), postgres.dataSourceProperties(), CentrifugoContainers::start, Map.of());
+        try (ZrtStack stack = ZrtStack.start(Path.of(".."), infra)) {
             DemoConversation.Outcome outcome = new DemoConversation(new Transcript(System.out))
-                    .run(stack.endpoints(true));
+                    .run(FullStackConversationTest.endpoints(stack, true));
             DemoScenarioAssertions.check(outcome, true);
         }
     }

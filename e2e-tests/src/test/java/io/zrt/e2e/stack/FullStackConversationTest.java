@@ -5,6 +5,8 @@ import io.zrt.demo.Transcript;
 import io.zrt.testkit.centrifugo.TestCentrifugo;
 import io.zrt.testkit.mongo.TestMongo;
 import io.zrt.testkit.nats.TestNats;
+import io.zrt.testkit.services.ZrtStack;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,12 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class FullStackConversationTest {
 
-    private static FullStack stack;
+    private static ZrtStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = FullStack.start(new FullStack.Infrastructure(TestMongo.uri(), TestNats.url(), Map.of(),
-                TestCentrifugo::start));
+        stack = ZrtStack.start(Path.of(".."), new ZrtStack.Infrastructure(TestMongo.uri(), TestNats.url(), Map.of(),
+                TestCentrifugo::start, Map.of()));
     }
 
     @AfterAll
@@ -35,14 +37,20 @@ class FullStackConversationTest {
     @Test
     void demoConversationWithLiveDeliveryOverSse() throws Exception {
         DemoConversation.Outcome outcome = new DemoConversation(new Transcript(System.out))
-                .run(stack.endpoints(true));
+                .run(endpoints(stack, true));
         DemoScenarioAssertions.check(outcome, true);
     }
 
     @Test
     void demoConversationReadingThroughTheRestApi() throws Exception {
         DemoConversation.Outcome outcome = new DemoConversation(new Transcript(System.out))
-                .run(stack.endpoints(false));
+                .run(endpoints(stack, false));
         DemoScenarioAssertions.check(outcome, false);
+    }
+
+    /** The demo's view of a stack; without live push it reads through the REST API only. */
+    static DemoConversation.Endpoints endpoints(ZrtStack stack, boolean livePush) {
+        return new DemoConversation.Endpoints(stack.nodeUrl(), stack.transistorUrl(),
+                livePush ? stack.centrifugoUrl() : null);
     }
 }
