@@ -35,7 +35,8 @@ import java.util.UUID;
  */
 public final class Invites {
 
-    static final String SIGNATURE_LABEL = "zrt/v1/invite";
+    // Its own label: zrt/v1/invite is the HKDF salt of the invite key, and every use gets a distinct label.
+    static final String SIGNATURE_LABEL = "zrt/v1/invite-signature";
     static final String AAD_LABEL = "zrt/v1/invite-aad";
     static final String TRANSFER_LABEL = "zrt/v1/invite-transfer";
 
