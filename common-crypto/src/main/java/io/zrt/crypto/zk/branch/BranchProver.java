@@ -45,15 +45,24 @@ public final class BranchProver {
         if (witness.type().isAdditive() != statement.additive()) {
             throw new IllegalArgumentException("the witness and the statement disagree on the variant");
         }
-        List<BigInteger> secrets = new ArrayList<>(witness.pathSecrets().size());
-        for (Scalar s : witness.pathSecrets()) {
-            secrets.add(s.toBigInteger());
-        }
-        return prove(statement, secrets);
+        return prove(statement, witness.pathSecrets());
     }
 
-    /** Proves with explicit secrets λ₀ … λ_d (checked against the relation before any proof work). */
-    BranchProof prove(BranchStatement statement, List<BigInteger> secrets) throws UnsatisfiedConstraintException {
+    /**
+     * Proves with explicit path secrets λ₀ … λ_d (for callers that ratchet themselves, e.g. benchmarks and
+     * test vectors); the relation is checked before any proof work.
+     */
+    public BranchProof prove(BranchStatement statement, List<Scalar> pathSecrets) throws UnsatisfiedConstraintException {
+        List<BigInteger> secrets = new ArrayList<>(pathSecrets.size());
+        for (Scalar s : pathSecrets) {
+            secrets.add(s.toBigInteger());
+        }
+        return proveIntegers(statement, secrets);
+    }
+
+    private BranchProof proveIntegers(BranchStatement statement, List<BigInteger> secrets)
+            throws UnsatisfiedConstraintException {
+        Objects.requireNonNull(statement, "statement");
         R1csProver prover = new R1csProver(BranchCircuit.transcript(statement), random);
         BranchCircuit.build(prover, statement, Optional.of(List.copyOf(secrets)));
         return new BranchProof(prover.prove());
