@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# README command 1: builds the suite and runs it locally on embedded defaults, then shows it working.
-#   ./scripts/run-local.sh              build, start, demonstrate, keep running until Ctrl-C
-#   ./scripts/run-local.sh --demo-only  build, start, demonstrate, stop
-# Today the stack is Transistor (read-once blobs) on an embedded PostgreSQL; the Node, the relay, NATS
-# and Centrifugo join it as they land.
+# README command 1: builds the suite, runs the whole system locally on embedded defaults, then runs a demo
+# conversation through the SDK and prints its transcript.
+#   ./scripts/run-local.sh              build, start, demo, keep running until Ctrl-C
+#   ./scripts/run-local.sh --demo-only  build, start, demo, stop
+# Embedded defaults: node-service runs an embedded MongoDB (mongo-java-server on a file), transistor an
+# embedded PostgreSQL; NATS JetStream and Centrifugo run from the binaries scripts/install-tools.sh builds
+# (with no Go toolchain and no binaries, live push is off and the demo reads through the REST API only).
+# State, logs and the generated local secrets live in ./.zrt (override with ZRT_LOCAL_DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,62 +14,134 @@ DEMO_ONLY=false
 for arg in "$@"; do
   case "$arg" in
     --demo-only) DEMO_ONLY=true ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
 
 STATE_DIR="${ZRT_LOCAL_DIR:-$PWD/.zrt}"
-mkdir -p "$STATE_DIR/logs"
+LOGS="$STATE_DIR/logs"
+mkdir -p "$LOGS"
+NODE_PORT="${NODE_PORT:-8080}"
 TRANSISTOR_PORT="${TRANSISTOR_PORT:-8001}"
+CENTRIFUGO_PORT="${CENTRIFUGO_PORT:-8000}"
+RELAY_PORT="${RELAY_PORT:-8083}"
+NATS_PORT="${NATS_PORT:-4222}"
+MONGO_PORT="${MONGO_PORT:-27018}"
 
 pids=()
 stop_all() {
-  for pid in "${pids[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-  wait 2>/dev/null || true
+  trap - EXIT INT TERM
+  if [ "${#pids[@]}" -gt 0 ]; then
+    echo "== stopping"
+    for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+  fi
 }
 trap stop_all EXIT INT TERM
 
-echo "== building (./mvnw -DskipTests package)"
-./mvnw -B -q -ntp -DskipTests package -pl transistor -am
+# Local secrets: generated once per state directory, never committed (the directory is git-ignored).
+SECRETS="$STATE_DIR/secrets.env"
+if [ ! -f "$SECRETS" ]; then
+  umask 077
+  {
+    echo "ZRT_PUSH_HMAC_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=' )"
+    echo "CENTRIFUGO_API_KEY=$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=' )"
+  } > "$SECRETS"
+fi
+# shellcheck disable=SC1090
+. "$SECRETS"
+export ZRT_PUSH_HMAC_SECRET
+
+find_bin() { # name -> path or empty
+  local name="$1" dir
+  if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return; fi
+  if command -v go >/dev/null 2>&1; then
+    dir="$(go env GOBIN)"; [ -n "$dir" ] || dir="$(go env GOPATH)/bin"
+    [ -x "$dir/$name" ] && { echo "$dir/$name"; return; }
+  fi
+  [ -x "$HOME/go/bin/$name" ] && echo "$HOME/go/bin/$name"
+  return 0
+}
 
 wait_http() { # name url
   local name="$1" url="$2"
-  for _ in $(seq 1 120); do
-    if curl -fsS "$url" >/dev/null 2>&1; then echo "   $name is up ($url)"; return 0; fi
+  for _ in $(seq 1 180); do
+    if curl -fsS "$url" >/dev/null 2>&1; then echo "   $name is up"; return 0; fi
     sleep 1
   done
-  echo "$name did not come up; see $STATE_DIR/logs" >&2
-  return 1
+  echo "$name did not come up; its log is in $LOGS" >&2
+  exit 1
 }
 
-echo "== starting transistor on :$TRANSISTOR_PORT (embedded PostgreSQL in $STATE_DIR/transistor-pg)"
+echo "== installing NATS and Centrifugo binaries where possible"
+./scripts/install-tools.sh || echo "   (install-tools failed; continuing with what is there)"
+NATS_BIN="$(find_bin nats-server)"
+CENTRIFUGO_BIN="$(find_bin centrifugo)"
+LIVE_PUSH=true
+if [ -z "$NATS_BIN" ] || [ -z "$CENTRIFUGO_BIN" ]; then
+  LIVE_PUSH=false
+  echo "   NOTE: nats-server or centrifugo is missing: live push is OFF (no relay, no SSE)."
+  echo "         Install Go and re-run, or run scripts/install-tools.sh, to get live delivery."
+fi
+
+echo "== building (./mvnw -DskipTests package; the first build downloads dependencies)"
+./mvnw -B -q -ntp -DskipTests package
+
+echo "== starting node-service on :$NODE_PORT (embedded MongoDB on :$MONGO_PORT, data in $STATE_DIR/node-mongo)"
+java -jar node-service/target/node-service.jar \
+  --server.port="$NODE_PORT" \
+  --zrt.node.embedded-mongo.data-dir="$STATE_DIR/node-mongo" \
+  --zrt.node.embedded-mongo.port="$MONGO_PORT" \
+  > "$LOGS/node-service.log" 2>&1 &
+pids+=($!)
+
+echo "== starting transistor on :$TRANSISTOR_PORT (embedded PostgreSQL, data in $STATE_DIR/transistor-pg)"
 java -jar transistor/target/transistor.jar \
   --server.port="$TRANSISTOR_PORT" \
   --zrt.transistor.embedded.data-dir="$STATE_DIR/transistor-pg" \
-  > "$STATE_DIR/logs/transistor.log" 2>&1 &
+  > "$LOGS/transistor.log" 2>&1 &
 pids+=($!)
+
+wait_http node-service "http://127.0.0.1:$NODE_PORT/actuator/health"
 wait_http transistor "http://127.0.0.1:$TRANSISTOR_PORT/actuator/health"
 
-echo "== demo: a read-once transfer"
-base="http://127.0.0.1:$TRANSISTOR_PORT/transistor/v1/public/transfers"
-id="$(cat /proc/sys/kernel/random/uuid)"
-body="{\"data\":{\"id\":\"$id\",\"type\":\"transfers\",\"attributes\":{\"data\":\"hello from run-local\"}}}"
-t0=$(date +%s%3N)
-code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/vnd.api+json' -d "$body" "$base")
-t1=$(date +%s%3N)
-echo "   POST $id -> $code ($((t1 - t0)) ms)"
-first=$(curl -s -w ' -> %{http_code}' "$base/$id")
-t2=$(date +%s%3N)
-echo "   GET  (first read)  $first ($((t2 - t1)) ms)"
-second=$(curl -s -o /dev/null -w '%{http_code}' "$base/$id")
-echo "   GET  (second read) -> $second (read-once: gone)"
+demo_args=(--node "http://127.0.0.1:$NODE_PORT" --transistor "http://127.0.0.1:$TRANSISTOR_PORT")
+if [ "$LIVE_PUSH" = true ]; then
+  echo "== starting NATS JetStream on :$NATS_PORT"
+  mkdir -p "$STATE_DIR/nats"
+  "$NATS_BIN" -js -a 127.0.0.1 -p "$NATS_PORT" -sd "$STATE_DIR/nats" > "$LOGS/nats.log" 2>&1 &
+  pids+=($!)
+
+  echo "== starting message-relay (actuator on :$RELAY_PORT); it creates the EVENTS stream"
+  java -jar message-relay/target/message-relay.jar \
+    --server.port="$RELAY_PORT" \
+    --spring.mongodb.uri="mongodb://127.0.0.1:$MONGO_PORT" \
+    --zrt.relay.nats.url="nats://127.0.0.1:$NATS_PORT" \
+    > "$LOGS/message-relay.log" 2>&1 &
+  pids+=($!)
+  wait_http message-relay "http://127.0.0.1:$RELAY_PORT/actuator/health"
+
+  echo "== starting Centrifugo on :$CENTRIFUGO_PORT (infra/centrifugo/config.json)"
+  CENTRIFUGO_HTTP_SERVER_ADDRESS=127.0.0.1 \
+  CENTRIFUGO_HTTP_SERVER_PORT="$CENTRIFUGO_PORT" \
+  CENTRIFUGO_CLIENT_TOKEN_HMAC_SECRET_KEY="$ZRT_PUSH_HMAC_SECRET" \
+  CENTRIFUGO_HTTP_API_KEY="$CENTRIFUGO_API_KEY" \
+  CENTRIFUGO_CONSUMERS_EVENTS_NATS_JETSTREAM_URL="nats://127.0.0.1:$NATS_PORT" \
+    "$CENTRIFUGO_BIN" --config infra/centrifugo/config.json > "$LOGS/centrifugo.log" 2>&1 &
+  pids+=($!)
+  wait_http centrifugo "http://127.0.0.1:$CENTRIFUGO_PORT/health"
+  demo_args+=(--centrifugo "http://127.0.0.1:$CENTRIFUGO_PORT")
+fi
+
+echo "== demo conversation through the SDK"
+java -jar e2e-tests/target/zrt-demo.jar "${demo_args[@]}"
 
 if [ "$DEMO_ONLY" = true ]; then
-  echo "== demo done, stopping"
   exit 0
 fi
-echo "== running; OpenAPI at http://127.0.0.1:$TRANSISTOR_PORT/v3/api-docs — Ctrl-C to stop"
+cat <<TXT
+== running. Node API http://127.0.0.1:$NODE_PORT (Swagger UI /swagger-ui.html), Transistor http://127.0.0.1:$TRANSISTOR_PORT
+   logs in $LOGS. Ctrl-C stops everything.
+TXT
 wait

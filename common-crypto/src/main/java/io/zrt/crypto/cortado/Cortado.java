@@ -21,7 +21,8 @@ public final class Cortado {
             "912055912964792115236642165826072245520938252839535000701742693549589451176",
             "2885577819978800580291222739303930233079731755568722111656656924051472111782");
 
-    static final CurveArithmetic ARITHMETIC = new BouncyCastleArithmetic(A.toBigInteger(), B.toBigInteger(), G);
+    /** Pure-Java limb arithmetic; BouncyCastle's generic curve serves only as the reference in tests. */
+    static final CurveArithmetic ARITHMETIC = new JacobianArithmetic(G);
 
     private Cortado() {
     }

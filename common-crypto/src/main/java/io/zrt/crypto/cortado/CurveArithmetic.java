@@ -2,7 +2,8 @@ package io.zrt.crypto.cortado;
 
 /**
  * The group operations of Cortado, kept behind this small interface so that a faster (or constant-time)
- * implementation can replace the BouncyCastle one without touching callers. Inputs are valid points
+ * implementation can replace another without touching callers (JacobianArithmetic is the default;
+ * BouncyCastleArithmetic, in the test sources, is the reference it is checked against). Inputs are valid points
  * (on the curve, or infinity) and canonical scalars; implementations never see attacker bytes.
  */
 interface CurveArithmetic {

@@ -44,6 +44,12 @@ public final class FrameParser {
         FrameTBS tbs = decode(() -> FrameTBS.parseFrom(frame.getTbs()), "FrameTBS");
         requireNoUnknownFields(frame);
         requireNoUnknownFields(tbs);
+        // Receivers rebuild the payload AAD by re-serializing the parsed header, so the tbs must already be in
+        // the one canonical form (fields in number order, no default values written, nothing repeated);
+        // otherwise a frame could pass the Node and then fail to decrypt at every member.
+        if (!tbs.toByteString().equals(frame.getTbs())) {
+            throw malformed("FrameTBS is not canonically encoded");
+        }
 
         GroupId groupId = GroupId.ofBytes(tbs.getGroupId().toByteArray());
         if (tbs.getEpoch() < 0) {

@@ -1,5 +1,6 @@
 package io.zrt.protocol.rules;
 
+import io.zrt.crypto.Hashing;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -58,7 +59,7 @@ public final class ReadAuthorization {
         if (challenge.length != CHALLENGE_LENGTH) {
             throw new IllegalArgumentException("challenge must be 16 bytes");
         }
-        return FrameDigests.labeled(purpose.label(), group.toBytes(), challenge, le(8).putLong(epoch).array(),
+        return Hashing.labeledDigest(purpose.label(), group.toBytes(), challenge, le(8).putLong(epoch).array(),
                 parameters);
     }
 

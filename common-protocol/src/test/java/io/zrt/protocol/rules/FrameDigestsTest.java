@@ -2,6 +2,7 @@ package io.zrt.protocol.rules;
 
 import static io.zrt.protocol.rules.TestFrames.filled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.zrt.protocol.Frame;
@@ -29,24 +30,30 @@ class FrameDigestsTest {
     }
 
     @Test
-    void adIsComputedOverTheBytesAsSentNotAReserialization() throws Exception {
+    void adIsOverTheBytesAsSentAndOnlyTheCanonicalEncodingIsAccepted() throws Exception {
         FrameTBS tbs = TestFrames.tbs(2).build();
-        // Same fields, written in reverse field order: a valid encoding of the same message, different bytes.
+        Frame canonical = TestFrames.plain(tbs, filled(64, 1));
+        ParsedFrame parsed = FrameParser.parse(canonical.toByteArray());
+        assertThat(parsed.associatedData()).isEqualTo(sha3("zrt/v1/frame-ad".getBytes(StandardCharsets.US_ASCII),
+                canonical.getTbs().toByteArray()));
+
+        // Same fields, written in reverse field order: a valid protobuf encoding of the same message with other
+        // bytes. Receivers rebuild the payload AAD by re-serializing, so such a header would decrypt nowhere:
+        // the parser refuses it instead of letting the ad and the AAD disagree about what was sent.
         ByteArrayOutputStream reordered = new ByteArrayOutputStream();
-        tbs.getProtectedPayload().size();
         reordered.write(FrameTBS.newBuilder().setProtectedPayload(tbs.getProtectedPayload()).build().toByteArray());
         reordered.write(FrameTBS.newBuilder().setNonce(tbs.getNonce()).build().toByteArray());
         reordered.write(FrameTBS.newBuilder().setEpoch(tbs.getEpoch()).build().toByteArray());
         reordered.write(FrameTBS.newBuilder().setGroupId(tbs.getGroupId()).build().toByteArray());
         byte[] reorderedBytes = reordered.toByteArray();
         assertThat(FrameTBS.parseFrom(reorderedBytes)).isEqualTo(tbs);
+        assertThat(reorderedBytes).isNotEqualTo(tbs.toByteArray());
 
         Frame frame = Frame.newBuilder().setTbs(ByteString.copyFrom(reorderedBytes))
                 .setProof(ByteString.copyFrom(filled(64, 1))).build();
-        ParsedFrame parsed = FrameParser.parse(frame.toByteArray());
-        assertThat(parsed.associatedData()).isEqualTo(sha3("zrt/v1/frame-ad".getBytes(StandardCharsets.US_ASCII),
-                reorderedBytes));
-        assertThat(parsed.associatedData()).isNotEqualTo(FrameDigests.associatedData(tbs.toByteArray()));
+        assertThatThrownBy(() -> FrameParser.parse(frame.toByteArray()))
+                .isInstanceOfSatisfying(FrameRejectedException.class,
+                        e -> assertThat(e.rejection()).isEqualTo(Rejection.MALFORMED_FRAME));
     }
 
     @Test

@@ -9,15 +9,18 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
-/** The Testcontainers variant; loaded only when a Docker engine is present. */
-final class CentrifugoContainers {
+/**
+ * The Testcontainers variant; loaded only when a Docker engine is present. Public so that tests tagged
+ * {@code docker} can ask for the container explicitly instead of the first endpoint that resolves.
+ */
+public final class CentrifugoContainers {
 
     private static final int PORT = 8000;
 
     private CentrifugoContainers() {
     }
 
-    static CentrifugoServer start(CentrifugoConfig config) {
+    public static CentrifugoServer start(CentrifugoConfig config) {
         String image = Settings.get("ZRT_CENTRIFUGO_IMAGE").orElse("centrifugo/centrifugo:v6");
         String natsUrl = null;
         if (config.natsConsumer() != null) {

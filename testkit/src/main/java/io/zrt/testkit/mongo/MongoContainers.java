@@ -5,12 +5,12 @@ import io.zrt.testkit.internal.Settings;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /** The Testcontainers variant; loaded only when a Docker engine is present. */
-final class MongoContainers {
+public final class MongoContainers {
 
     private MongoContainers() {
     }
 
-    static MongoEndpoint start() {
+    public static MongoEndpoint start() {
         String image = Settings.get("ZRT_MONGO_IMAGE").orElse("mongo:8.0");
         MongoDBContainer container = new MongoDBContainer(image);
         container.start();

@@ -8,12 +8,12 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /** The Testcontainers variant; loaded only when a Docker engine is present. */
-final class NatsContainers {
+public final class NatsContainers {
 
     private NatsContainers() {
     }
 
-    static NatsEndpoint start() {
+    public static NatsEndpoint start() {
         String image = Settings.get("ZRT_NATS_IMAGE").orElse("nats:2.11");
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withCommand("-js")

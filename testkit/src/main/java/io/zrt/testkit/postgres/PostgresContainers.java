@@ -5,12 +5,12 @@ import io.zrt.testkit.internal.Settings;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** The Testcontainers variant; loaded only when a Docker engine is present. */
-final class PostgresContainers {
+public final class PostgresContainers {
 
     private PostgresContainers() {
     }
 
-    static PostgresEndpoint start() {
+    public static PostgresEndpoint start() {
         String image = Settings.get("ZRT_POSTGRES_IMAGE").orElse("postgres:17");
         PostgreSQLContainer container = new PostgreSQLContainer(image);
         container.start();

@@ -1,0 +1,263 @@
+package io.zrt.client.internal;
+
+import io.zrt.client.DecryptionFailedException;
+import io.zrt.client.GroupMessage;
+import io.zrt.client.GroupMessage.GroupAction;
+import io.zrt.client.VerificationFailedException;
+import io.zrt.client.VerificationFailedException.Check;
+import io.zrt.crypto.art.ArtException;
+import io.zrt.crypto.art.BranchChange;
+import io.zrt.crypto.art.LeafStatus;
+import io.zrt.crypto.art.MemberView;
+import io.zrt.crypto.art.NotAMemberException;
+import io.zrt.crypto.art.PublicTree;
+import io.zrt.crypto.art.RootMismatchException;
+import io.zrt.crypto.symmetric.KeySchedule;
+import io.zrt.protocol.Payload;
+import io.zrt.protocol.Sender;
+import io.zrt.protocol.User;
+import io.zrt.protocol.rules.ArtBranches;
+import io.zrt.protocol.rules.Eligibility;
+import io.zrt.protocol.rules.EpochRules;
+import io.zrt.protocol.rules.FrameDigests;
+import io.zrt.protocol.rules.FrameParser;
+import io.zrt.protocol.rules.FrameRejectedException;
+import io.zrt.protocol.rules.OperationKind;
+import io.zrt.protocol.rules.ParsedFrame;
+import io.zrt.protocol.rules.SchnorrVerifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * PROTOCOL.md section 11: processes the next frame of the log against a session state and returns the next
+ * state, or throws and leaves the given state as it was (every change is made on copies). The order of checks
+ * is the Node's (shape, group id, epoch, eligibility, tree) followed by what only members can check (derived
+ * root, decryption, payload signature against the member list, group-action rules).
+ */
+public final class FrameProcessor {
+
+    private FrameProcessor() {
+    }
+
+    /** A frame this member posted itself: its exact bytes and the view its own operation produced. */
+    public record OwnFrame(byte[] frameBytes, MemberView viewAfter) {
+    }
+
+    /** The state after a frame and what the application is told about it (null for a frame it cannot read). */
+    public record Processed(SessionState state, GroupMessage message) {
+    }
+
+    public static Processed process(SessionState s, long seq, byte[] frameBytes, OwnFrame own, long nowMillis)
+            throws VerificationFailedException, DecryptionFailedException {
+        if (seq != s.nextSeq()) {
+            throw new VerificationFailedException(Check.SEQUENCE, "expected seq " + s.nextSeq() + ", got " + seq);
+        }
+        ParsedFrame frame;
+        try {
+            frame = FrameParser.parse(frameBytes);
+        } catch (FrameRejectedException e) {
+            throw new VerificationFailedException(Check.FRAME_FORMAT, e.rejection().code() + ": " + e.getMessage());
+        }
+        if (!frame.groupId().equals(s.groupId())) {
+            throw new VerificationFailedException(Check.GROUP_ID, "frame belongs to another group");
+        }
+        OperationKind kind = frame.kind();
+        if (kind == OperationKind.INIT) {
+            throw new VerificationFailedException(Check.EPOCH, "an init frame can only be the group's first frame");
+        }
+        try {
+            EpochRules.check(kind, frame.epoch(), s.epoch());
+        } catch (FrameRejectedException e) {
+            throw new VerificationFailedException(Check.EPOCH, e.getMessage());
+        }
+        PublicTree before = s.view().publicTree();
+        try {
+            Eligibility.check(frame, before, SchnorrVerifier.INSTANCE);
+        } catch (FrameRejectedException e) {
+            throw new VerificationFailedException(Check.ELIGIBILITY, e.rejection().code() + ": " + e.getMessage());
+        }
+
+        SessionState.Builder next = s.toBuilder();
+        next.nextSeq = seq + 1;
+        next.epoch = frame.epoch();
+        long target = 0;
+        if (kind.changesBranch()) {
+            BranchChange change;
+            try {
+                change = ArtBranches.of(frame);
+            } catch (FrameRejectedException e) {
+                throw new VerificationFailedException(Check.TREE, "branch change: " + e.getMessage());
+            }
+            target = change.target();
+            try {
+                if (own != null && Arrays.equals(own.frameBytes(), frameBytes)) {
+                    next.view = own.viewAfter();
+                } else {
+                    next.view = s.view().apply(change);
+                }
+            } catch (NotAMemberException e) {
+                return lostMembership(s, kind, target, seq, frame);
+            } catch (RootMismatchException e) {
+                throw new VerificationFailedException(Check.ROOT, e.getMessage());
+            } catch (ArtException e) {
+                throw new VerificationFailedException(Check.TREE, e.getMessage());
+            }
+            next.stageKey = KeySchedule.nextStageKey(s.stageKey(), next.view.treeKey());
+        } else if (kind == OperationKind.DROP_GROUP) {
+            next.stageKey = KeySchedule.nextStageKey(s.stageKey(), s.view().treeKey());
+        }
+
+        Payloads.Opened opened = Payloads.open(frame.tbs().getProtectedPayload().toByteArray(), next.stageKey,
+                FrameDigests.payloadAad(frame.tbs()));
+        Sender sender = opened.tbs().getSender();
+        long senderLeaf;
+        byte[] senderKey;
+        String senderUserId;
+        if (sender.getIdCase() == Sender.IdCase.USER_ID) {
+            senderUserId = sender.getUserId();
+            Map.Entry<Long, User> entry = findUser(s.members(), senderUserId);
+            if (entry == null || entry.getValue().getIdentityKey().isEmpty()) {
+                throw new VerificationFailedException(Check.SENDER, "sender is not in the group's member list");
+            }
+            senderLeaf = entry.getKey();
+            senderKey = entry.getValue().getIdentityKey().toByteArray();
+        } else {
+            senderLeaf = sender.getLeafId();
+            senderUserId = "";
+            try {
+                senderKey = before.leafKey(senderLeaf).encode();
+            } catch (ArtException e) {
+                throw new VerificationFailedException(Check.SENDER, "sender leaf is not a leaf of the tree");
+            }
+        }
+        if (!isActiveLeaf(before, senderLeaf)) {
+            throw new VerificationFailedException(Check.SENDER, "sender's leaf is not an active member");
+        }
+        Payloads.verify(s.groupId(), frame.epoch(), opened, senderKey);
+        boolean senderIsOwner = senderLeaf == before.ownerLeafIndex();
+        switch (kind) {
+            case KEY_UPDATE, LEAVE_GROUP -> require(senderLeaf == target, "only a leaf's holder updates or leaves it");
+            case ADD_MEMBER, REMOVE_MEMBER, DROP_GROUP -> require(senderIsOwner, kind.wireName() + " is the owner's");
+            default -> {
+            }
+        }
+
+        TreeMap<Long, User> members = new TreeMap<>(s.members());
+        if (kind == OperationKind.ADD_MEMBER) {
+            members = membersAfterAdd(s.members(), before, target);
+            if (!before.contains(target) && senderLeaf == target >>> 1) {
+                senderLeaf = 2 * (target >>> 1);
+            }
+            members.put(target, User.newBuilder().setLeaf((int) target).build());
+        } else if (kind == OperationKind.REMOVE_MEMBER || kind == OperationKind.FINALIZE_REMOVAL) {
+            members.remove(target);
+        }
+        ActionRules.Context ctx = new ActionRules.Context(kind, target, senderLeaf, senderUserId, senderIsOwner);
+        List<String> chats = new ArrayList<>();
+        List<GroupMessage.CrdtChange> crdt = new ArrayList<>();
+        List<GroupAction> actions = new ArrayList<>();
+        boolean joinAction = false;
+        for (Payload payload : opened.tbs().getPayloadsList()) {
+            switch (payload.getContentCase()) {
+                case CHAT -> chats.add(payload.getChat().getText());
+                case CRDT -> crdt.add(new GroupMessage.CrdtChange(payload.getCrdt().getDocumentId(),
+                        payload.getCrdt().getChange().toByteArray()));
+                case ACTION -> {
+                    GroupAction applied = ActionRules.apply(ctx, payload.getAction(), members, next);
+                    joinAction |= applied.kind() == GroupAction.Kind.JOIN;
+                    actions.add(applied);
+                }
+                default -> throw new VerificationFailedException(Check.PAYLOAD_FORMAT, "payload without content");
+            }
+        }
+        next.members = members;
+
+        boolean fromMe = senderLeaf == next.view.leafIndex();
+        boolean spoke = !chats.isEmpty() || !crdt.isEmpty();
+        if (fromMe) {
+            if (kind == OperationKind.KEY_UPDATE) {
+                next.messagesSinceUpdate = 0;
+                next.othersSpoke = false;
+                next.lastUpdateMillis = nowMillis;
+                next.joinAnnounced |= joinAction;
+            } else if (spoke) {
+                next.messagesSinceUpdate = s.messagesSinceUpdate() + 1;
+            }
+            next.counter = Math.max(s.counter(), opened.tbs().getCounter());
+            if (kind == OperationKind.LEAVE_GROUP) {
+                next.status = SessionState.Status.LEFT;
+            }
+        } else if (spoke) {
+            next.othersSpoke = true;
+        }
+        if (kind == OperationKind.DROP_GROUP) {
+            next.status = SessionState.Status.DROPPED;
+        }
+        GroupMessage message = new GroupMessage(seq, frame.epoch(), kind.wireName(), senderUserId, senderLeaf,
+                fromMe, opened.tbs().getCreated(), chats, crdt, actions);
+        return new Processed(next.build(), message);
+    }
+
+    /**
+     * This member's leaf was removed (or, after it left, finalized). The frame is encrypted under a key it
+     * cannot derive; it still verified the eligibility proof, so it accepts the outcome and closes the session.
+     */
+    private static Processed lostMembership(SessionState s, OperationKind kind, long target, long seq,
+            ParsedFrame frame) throws VerificationFailedException {
+        boolean removed = kind == OperationKind.REMOVE_MEMBER || kind == OperationKind.FINALIZE_REMOVAL;
+        if (!removed || target != s.myLeaf()) {
+            throw new VerificationFailedException(Check.TREE, "branch change replaced this member's leaf");
+        }
+        SessionState.Builder next = s.toBuilder();
+        next.nextSeq = seq + 1;
+        next.epoch = frame.epoch();
+        next.status = SessionState.Status.REMOVED;
+        GroupMessage message = new GroupMessage(seq, frame.epoch(), kind.wireName(), "", target, false, 0,
+                List.of(), List.of(), List.of(new GroupAction(kind == OperationKind.REMOVE_MEMBER
+                        ? GroupAction.Kind.REMOVE : GroupAction.Kind.FINALIZE, s.myUserId(), target, "")));
+        return new Processed(next.build(), message);
+    }
+
+    /** An add that extends leaf i (target 2i + 1) moves i's member one level down, to 2i. */
+    static TreeMap<Long, User> membersAfterAdd(Map<Long, User> members, PublicTree before, long target) {
+        TreeMap<Long, User> out = new TreeMap<>(members);
+        if (!before.contains(target)) {
+            long extended = target >>> 1;
+            User moved = out.remove(extended);
+            if (moved != null) {
+                out.put(2 * extended, moved.toBuilder().setLeaf(Math.toIntExact(2 * extended)).build());
+            }
+        }
+        return out;
+    }
+
+    static Map.Entry<Long, User> findUser(Map<Long, User> members, String userId) {
+        if (userId.isEmpty()) {
+            return null;
+        }
+        for (Map.Entry<Long, User> entry : members.entrySet()) {
+            if (entry.getValue().getId().equals(userId)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isActiveLeaf(PublicTree tree, long leaf) {
+        try {
+            return tree.isLeaf(leaf) && tree.leafStatus(leaf) == LeafStatus.ACTIVE;
+        } catch (ArtException e) {
+            return false;
+        }
+    }
+
+    private static void require(boolean condition, String message) throws VerificationFailedException {
+        if (!condition) {
+            throw new VerificationFailedException(Check.SENDER, message);
+        }
+    }
+
+}

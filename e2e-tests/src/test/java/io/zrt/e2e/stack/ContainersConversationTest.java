@@ -1,0 +1,32 @@
+package io.zrt.e2e.stack;
+
+import io.zrt.demo.DemoConversation;
+import io.zrt.demo.Transcript;
+import io.zrt.testkit.centrifugo.CentrifugoContainers;
+import io.zrt.testkit.mongo.MongoContainers;
+import io.zrt.testkit.nats.NatsContainers;
+import io.zrt.testkit.postgres.PostgresContainers;
+import io.zrt.testkit.postgres.PostgresEndpoint;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same scenario on the production images: a real `mongo` replica set, `nats` with JetStream,
+ * `centrifugo/centrifugo` v6 and `postgres`, started by Testcontainers. Tagged {@code docker}: it runs with
+ * {@code -Pdocker} (chosen by scripts/test.sh where a Docker engine answers) and is left out elsewhere.
+ */
+@Tag("docker")
+class ContainersConversationTest {
+
+    @Test
+    void demoConversationOnProductionImages() throws Exception {
+        PostgresEndpoint postgres = PostgresContainers.start();
+        FullStack.Infrastructure infra = new FullStack.Infrastructure(MongoContainers.start().uri(),
+                NatsContainers.start().url(), postgres.dataSourceProperties(), CentrifugoContainers::start);
+        try (FullStack stack = FullStack.start(infra)) {
+            DemoConversation.Outcome outcome = new DemoConversation(new Transcript(System.out))
+                    .run(stack.endpoints(true));
+            DemoScenarioAssertions.check(outcome, true);
+        }
+    }
+}
