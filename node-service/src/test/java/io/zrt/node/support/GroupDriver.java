@@ -68,6 +68,20 @@ public final class GroupDriver {
     }
 
     /**
+     * An independent driver in the same state (same group id, keys and epoch): lets a test class make a group's
+     * frames, proofs included, once and replay them before every test instead of proving again. Member views
+     * are immutable, so sharing them is safe.
+     */
+    public GroupDriver copy() {
+        GroupDriver copy = new GroupDriver(id, ownerIdentity);
+        copy.treeKeyHistory.putAll(treeKeyHistory);
+        copy.members = new HashMap<>(members);
+        copy.epoch = epoch;
+        copy.proveBranches = proveBranches;
+        return copy;
+    }
+
+    /**
      * Stops attaching branch proofs (they cost seconds each): for tests that apply frames to the state without
      * the Node, which never checks them.
      */
