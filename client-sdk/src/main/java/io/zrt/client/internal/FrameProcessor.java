@@ -35,8 +35,8 @@ import java.util.TreeMap;
 /**
  * PROTOCOL.md section 11: processes the next frame of the log against a session state and returns the next
  * state, or throws and leaves the given state as it was (every change is made on copies). The order of checks
- * is the Node's (shape, group id, epoch, eligibility, tree, branch proof) followed by what only members can check (derived
- * root, decryption, payload signature against the member list, group-action rules).
+ * is the Node's (shape, group id, epoch, eligibility, tree, branch proof) followed by what only members can
+ * check (derived root, decryption, payload signature against the member list, group-action rules).
  */
 public final class FrameProcessor {
 
