@@ -1,9 +1,9 @@
 package io.zrt.client;
 
 /**
- * Something received did not pass a check: a frame's proof (eligibility or branch proof), epoch, group id, derived root, payload signature
- * or group-action rule, an invite's signature, or a tree that does not match the member's secrets. The session
- * that reported it is unchanged.
+ * Something received did not pass a check: a frame's proof (eligibility or branch proof), epoch, group id,
+ * derived root, payload signature or group-action rule, an invite's signature, or a tree that does not match the
+ * member's secrets. The session that reported it is unchanged.
  */
 public final class VerificationFailedException extends ZrtException {
 
