@@ -7,11 +7,13 @@ import io.zrt.crypto.cortado.Scalar;
 import io.zrt.node.support.GroupDriver;
 import io.zrt.node.support.NodeClient;
 import io.zrt.node.support.NodeTestBase;
+import io.zrt.node.support.PreparedGroup;
 import io.zrt.protocol.Frame;
 import io.zrt.protocol.FrameTBS;
 import io.zrt.protocol.rules.OperationKind;
 import java.security.SecureRandom;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +23,22 @@ import org.junit.jupiter.api.Test;
  */
 class FrameRejectionTest extends NodeTestBase {
 
+    /** Init and two adds, proven once for the class (two branch proofs) and replayed before every test. */
+    private static PreparedGroup prepared;
+
     private GroupDriver g;
 
+    @BeforeAll
+    static void prepare() throws Exception {
+        prepared = PreparedGroup.of(GroupDriver.create(),
+                List.of(GroupDriver::init, GroupDriver::addMember, GroupDriver::addMember));
+    }
+
     @BeforeEach
-    void group() throws Exception {
-        g = GroupDriver.create();
-        accepted(g, g.init());
-        accepted(g, g.addMember());
-        accepted(g, g.addMember());
+    void group() {
+        g = prepared.replay(client, stored);
+        assertThat(g.epoch()).isEqualTo(2);
+        assertThat(stored.frameCount(g.id().text())).isEqualTo(3);
     }
 
     private NodeClient.Response refused(byte[] body, int status, String code) {

@@ -7,13 +7,16 @@ import io.zrt.node.storage.ChallengeStore;
 import io.zrt.node.support.GroupDriver;
 import io.zrt.node.support.NodeClient;
 import io.zrt.node.support.NodeTestBase;
+import io.zrt.node.support.PreparedGroup;
 import io.zrt.protocol.rules.ReadAuthorization;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,13 +28,19 @@ class ReadAndPushTest extends NodeTestBase {
     @Autowired
     ChallengeStore challengeStore;
 
+    /** Init and one add, proven once for the class and replayed before every test. */
+    private static PreparedGroup prepared;
+
     private GroupDriver g;
 
+    @BeforeAll
+    static void prepare() throws Exception {
+        prepared = PreparedGroup.of(GroupDriver.create(), List.of(GroupDriver::init, GroupDriver::addMember));
+    }
+
     @BeforeEach
-    void group() throws Exception {
-        g = GroupDriver.create();
-        accepted(g, g.init());
-        accepted(g, g.addMember());
+    void group() {
+        g = prepared.replay(client, stored);
     }
 
     private String framesPath(long from, int limit) {

@@ -1,7 +1,11 @@
 package io.zrt.client.internal;
 
 import com.google.protobuf.ByteString;
+import io.zrt.client.VerificationFailedException;
+import io.zrt.client.VerificationFailedException.Check;
 import io.zrt.crypto.SecretBytes;
+import io.zrt.crypto.art.CreatedBranch;
+import io.zrt.crypto.art.PublicTree;
 import io.zrt.crypto.cortado.CortadoKeyPair;
 import io.zrt.crypto.schnorr.Schnorr;
 import io.zrt.protocol.ArtProof;
@@ -9,7 +13,9 @@ import io.zrt.protocol.Frame;
 import io.zrt.protocol.FrameTBS;
 import io.zrt.protocol.GroupOperation;
 import io.zrt.protocol.ProtectedPayloadTBS;
+import io.zrt.protocol.rules.BranchProofs;
 import io.zrt.protocol.rules.FrameDigests;
+import io.zrt.protocol.rules.FrameRejectedException;
 import io.zrt.protocol.rules.GroupId;
 import java.security.SecureRandom;
 
@@ -23,6 +29,10 @@ final class FrameFactory {
     record Prover(CortadoKeyPair key, int node) {
     }
 
+    /** The branch an operation publishes, with the tree it was created on: what its branch proof is made from. */
+    record Branch(PublicTree treeBefore, CreatedBranch created) {
+    }
+
     /**
      * @param operation   null for a plain frame
      * @param stageKey    stk of {@code epoch} (for an operation: the new epoch's stage key)
@@ -31,6 +41,23 @@ final class FrameFactory {
      */
     static byte[] build(GroupId group, long epoch, GroupOperation operation, SecretBytes stageKey,
             ProtectedPayloadTBS payload, CortadoKeyPair payloadSigner, Prover prover, SecureRandom random) {
+        try {
+            return build(group, epoch, operation, stageKey, payload, payloadSigner, prover, null, random);
+        } catch (VerificationFailedException e) {
+            throw new IllegalStateException("no branch proof is made without a branch", e);
+        }
+    }
+
+    /**
+     * As above, for an operation that publishes a branch: {@code ArtProof.branch} carries the zero-knowledge
+     * proof of {@code branch} over its tree before the change, bound to this frame's ad (PROTOCOL.md section 7).
+     *
+     * @throws VerificationFailedException {@link Check#BRANCH_PROOF} if the branch cannot be proven over this
+     *                                     tree (only possible when the tree holds a crafted co-path key)
+     */
+    static byte[] build(GroupId group, long epoch, GroupOperation operation, SecretBytes stageKey,
+            ProtectedPayloadTBS payload, CortadoKeyPair payloadSigner, Prover prover, Branch branch,
+            SecureRandom random) throws VerificationFailedException {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         FrameTBS.Builder tbs = FrameTBS.newBuilder()
@@ -44,15 +71,28 @@ final class FrameFactory {
         tbs.setProtectedPayload(ByteString.copyFrom(
                 Payloads.seal(group, epoch, payload, payloadSigner, stageKey, aad)));
         byte[] tbsBytes = tbs.build().toByteArray();
-        byte[] signature = Schnorr.sign(FrameDigests.associatedData(tbsBytes), prover.key());
+        byte[] ad = FrameDigests.associatedData(tbsBytes);
+        byte[] signature = Schnorr.sign(ad, prover.key());
         byte[] proof;
         if (operation == null) {
             proof = signature;
         } else {
-            proof = ArtProof.newBuilder().setEligibility(ByteString.copyFrom(signature))
-                    .setProverNode(prover.node()).build().toByteArray();
+            ArtProof.Builder artProof = ArtProof.newBuilder().setEligibility(ByteString.copyFrom(signature))
+                    .setProverNode(prover.node());
+            if (branch != null) {
+                artProof.setBranch(ByteString.copyFrom(branchProof(branch, ad)));
+            }
+            proof = artProof.build().toByteArray();
         }
         return Frame.newBuilder().setTbs(ByteString.copyFrom(tbsBytes)).setProof(ByteString.copyFrom(proof))
                 .build().toByteArray();
+    }
+
+    private static byte[] branchProof(Branch branch, byte[] ad) throws VerificationFailedException {
+        try {
+            return BranchProofs.prove(branch.created().change(), branch.treeBefore(), ad, branch.created().witness());
+        } catch (FrameRejectedException e) {
+            throw new VerificationFailedException(Check.BRANCH_PROOF, e.getMessage(), e);
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.zrt.protocol.Payload;
 import io.zrt.protocol.Sender;
 import io.zrt.protocol.User;
 import io.zrt.protocol.rules.ArtBranches;
+import io.zrt.protocol.rules.BranchProofs;
 import io.zrt.protocol.rules.Eligibility;
 import io.zrt.protocol.rules.EpochRules;
 import io.zrt.protocol.rules.FrameDigests;
@@ -34,8 +35,8 @@ import java.util.TreeMap;
 /**
  * PROTOCOL.md section 11: processes the next frame of the log against a session state and returns the next
  * state, or throws and leaves the given state as it was (every change is made on copies). The order of checks
- * is the Node's (shape, group id, epoch, eligibility, tree) followed by what only members can check (derived
- * root, decryption, payload signature against the member list, group-action rules).
+ * is the Node's (shape, group id, epoch, eligibility, tree, branch proof) followed by what only members can
+ * check (derived root, decryption, payload signature against the member list, group-action rules).
  */
 public final class FrameProcessor {
 
@@ -92,8 +93,12 @@ public final class FrameProcessor {
                 throw new VerificationFailedException(Check.TREE, "branch change: " + e.getMessage());
             }
             target = change.target();
+            boolean ownFrame = own != null && Arrays.equals(own.frameBytes(), frameBytes);
+            if (!ownFrame) {
+                checkBranchProof(frame, change, before);
+            }
             try {
-                if (own != null && Arrays.equals(own.frameBytes(), frameBytes)) {
+                if (ownFrame) {
                     next.view = own.viewAfter();
                 } else {
                     next.view = s.view().apply(change);
@@ -199,6 +204,26 @@ public final class FrameProcessor {
         GroupMessage message = new GroupMessage(seq, frame.epoch(), kind.wireName(), senderUserId, senderLeaf,
                 fromMe, opened.tbs().getCreated(), chats, crdt, actions);
         return new Processed(next.build(), message);
+    }
+
+    /**
+     * The Node's branch-proof rule, run by the member on its own tree: the structural checks first (a change that
+     * does not fit is a tree error, as on the Node), then the proof against the co-path of the member's tree
+     * before the frame and the frame's ad. It runs before the member derives any key, so every member refuses a
+     * path that is not one ratchet with the same check, wherever its own path meets it.
+     */
+    private static void checkBranchProof(ParsedFrame frame, BranchChange change, PublicTree before)
+            throws VerificationFailedException {
+        try {
+            before.apply(change);
+        } catch (ArtException e) {
+            throw new VerificationFailedException(Check.TREE, e.getMessage());
+        }
+        try {
+            BranchProofs.check(frame, before);
+        } catch (FrameRejectedException e) {
+            throw new VerificationFailedException(Check.BRANCH_PROOF, e.rejection().code() + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.zrt.client.internal;
 
 import com.google.protobuf.ByteString;
+import io.zrt.client.VerificationFailedException;
 import io.zrt.crypto.SecretBytes;
 import io.zrt.crypto.art.ArtException;
 import io.zrt.crypto.art.CreatedBranch;
@@ -60,7 +61,8 @@ public final class Operations {
         return new Built(frame, new FrameProcessor.OwnFrame(frame, s.view()), s.epoch(), s.stageKey(), 0);
     }
 
-    public Built keyUpdate(SessionState s, User joinAnnouncement, long nowMillis) throws ArtException {
+    public Built keyUpdate(SessionState s, User joinAnnouncement, long nowMillis) throws ArtException,
+            VerificationFailedException {
         List<Payload> payloads = new ArrayList<>();
         if (joinAnnouncement != null) {
             payloads.add(action(GroupActionPayload.newBuilder()
@@ -71,7 +73,8 @@ public final class Operations {
     }
 
     /** Owner: adds a member with the given leaf secret; the frame also restates the member list for the joiner. */
-    public Built add(SessionState s, Scalar leafSecret, User invitee, long nowMillis) throws ArtException {
+    public Built add(SessionState s, Scalar leafSecret, User invitee, long nowMillis) throws ArtException,
+            VerificationFailedException {
         PublicTree before = s.view().publicTree();
         long target = before.placementTarget();
         CreatedBranch created = s.view().addMember(leafSecret);
@@ -86,7 +89,8 @@ public final class Operations {
         return branch(s, created, GroupOperation.newBuilder(), "add_member", ownerProver(s), payloads, nowMillis);
     }
 
-    public Built remove(SessionState s, long leaf, long nowMillis) throws ArtException {
+    public Built remove(SessionState s, long leaf, long nowMillis) throws ArtException,
+            VerificationFailedException {
         User user = s.members().get(leaf);
         String userId = user == null ? "" : user.getId();
         return branch(s, s.view().removeMember(leaf, random), GroupOperation.newBuilder(), "remove_member",
@@ -94,14 +98,16 @@ public final class Operations {
                         .setUserId(userId).setLeaf(Math.toIntExact(leaf))).build())), nowMillis);
     }
 
-    public Built finalizeRemoval(SessionState s, long leaf, long nowMillis) throws ArtException {
+    public Built finalizeRemoval(SessionState s, long leaf, long nowMillis) throws ArtException,
+            VerificationFailedException {
         return branch(s, s.view().finalizeRemoval(leaf, random), GroupOperation.newBuilder(), "finalize_removal",
                 new FrameFactory.Prover(CortadoKeyPair.fromSecret(s.view().treeKey()), 1),
                 List.of(action(GroupActionPayload.newBuilder().setFinalize(FinalizeAction.newBuilder()
                         .setLeaf(Math.toIntExact(leaf))).build())), nowMillis);
     }
 
-    public Built leave(SessionState s, long nowMillis) throws ArtException {
+    public Built leave(SessionState s, long nowMillis) throws ArtException,
+            VerificationFailedException {
         return branch(s, s.view().leave(random), GroupOperation.newBuilder(), "leave_group", leafProver(s),
                 List.of(action(GroupActionPayload.newBuilder().setLeave(LeaveAction.newBuilder()
                         .setUserId(s.myUserId()).setLeaf(Math.toIntExact(s.myLeaf()))).build())), nowMillis);
@@ -117,7 +123,7 @@ public final class Operations {
     }
 
     private Built branch(SessionState s, CreatedBranch created, GroupOperation.Builder op, String kind,
-            FrameFactory.Prover prover, List<Payload> payloads, long nowMillis) {
+            FrameFactory.Prover prover, List<Payload> payloads, long nowMillis) throws VerificationFailedException {
         var wire = io.zrt.protocol.rules.ArtBranches.toWire(created.change());
         switch (kind) {
             case "key_update" -> op.setKeyUpdate(wire);
@@ -131,7 +137,7 @@ public final class Operations {
         MemberView after = created.view();
         SecretBytes stage = KeySchedule.nextStageKey(s.stageKey(), after.treeKey());
         byte[] frame = FrameFactory.build(s.groupId(), epoch, op.build(), stage, payload(s, payloads, nowMillis),
-                signer(s), prover, random);
+                signer(s), prover, new FrameFactory.Branch(s.view().publicTree(), created), random);
         return new Built(frame, new FrameProcessor.OwnFrame(frame, after), epoch, stage, created.change().target());
     }
 

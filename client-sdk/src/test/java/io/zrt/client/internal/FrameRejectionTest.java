@@ -12,6 +12,7 @@ import io.zrt.crypto.cortado.Cortado;
 import io.zrt.crypto.cortado.CortadoKeyPair;
 import io.zrt.crypto.cortado.Scalar;
 import io.zrt.crypto.symmetric.KeySchedule;
+import io.zrt.protocol.ArtProof;
 import io.zrt.protocol.ChangeGroupAction;
 import io.zrt.protocol.ChatMessage;
 import io.zrt.protocol.Frame;
@@ -100,18 +101,65 @@ class FrameRejectionTest {
     }
 
     @Test
-    void keyUpdateWithAWrongRootIsRejected() throws Exception {
+    void keyUpdateWithAWrongRootIsRejectedByItsBranchProof() throws Exception {
         SessionState s = g.aliceState;
         CreatedBranch created = s.view().keyUpdate(g.random);
         var wire = io.zrt.protocol.rules.ArtBranches.toWire(created.change()).toBuilder();
-        // Replace the published root key with an unrelated point: eligibility still verifies, the root cannot.
+        // Replace the published root key with an unrelated point, and prove the honest path for this very frame:
+        // eligibility still verifies, but the published keys are no longer one ratchet, so the proof cannot.
         wire.setPathKeys(wire.getPathKeysCount() - 1,
                 ByteString.copyFrom(Cortado.multiplyGenerator(Scalar.of(12345)).encode()));
         byte[] frame = FrameFactory.build(s.groupId(), s.epoch() + 1,
                 GroupOperation.newBuilder().setKeyUpdate(wire).build(),
                 KeySchedule.nextStageKey(s.stageKey(), created.view().treeKey()), payload(alice(), List.of()), g.alice,
                 new FrameFactory.Prover(CortadoKeyPair.fromSecret(s.view().leafSecret()), (int) s.myLeaf()), g.random);
-        assertRejected(frame, Check.ROOT);
+        assertRejected(frame, Check.BRANCH_PROOF);
+        assertRejected(withBranchProof(frame, honestProof(s, created, frame)), Check.BRANCH_PROOF);
+    }
+
+    /** The proof of the honest branch {@code created}, bound to {@code frame}'s ad (which carries other keys). */
+    private static byte[] honestProof(SessionState s, CreatedBranch created, byte[] frame) throws Exception {
+        byte[] ad = io.zrt.protocol.rules.FrameDigests.associatedData(Frame.parseFrom(frame).getTbs().toByteArray());
+        return io.zrt.protocol.rules.BranchProofs.prove(created.change(), s.view().publicTree(), ad, created.witness());
+    }
+
+    /** The frame with its ArtProof's branch part replaced (the eligibility signature covers only the TBS). */
+    private static byte[] withBranchProof(byte[] frame, byte[] branchProof) throws Exception {
+        Frame parsed = Frame.parseFrom(frame);
+        ArtProof proof = ArtProof.parseFrom(parsed.getProof()).toBuilder()
+                .setBranch(ByteString.copyFrom(branchProof)).build();
+        return parsed.toBuilder().setProof(proof.toByteString()).build().toByteArray();
+    }
+
+    private static byte[] branchProofOf(byte[] frame) throws Exception {
+        return ArtProof.parseFrom(Frame.parseFrom(frame).getProof()).getBranch().toByteArray();
+    }
+
+    @Test
+    void keyUpdateWithAGenuineBranchProofIsAccepted() throws Exception {
+        byte[] frame = g.aliceOps.keyUpdate(g.aliceState, null, 3).frame();
+        assertThat(branchProofOf(frame)).isNotEmpty();
+        FrameProcessor.Processed processed = FrameProcessor.process(g.bobState, 1, frame, null, 0);
+        assertThat(processed.message().operation()).isEqualTo("key_update");
+        assertThat(processed.state().epoch()).isEqualTo(g.bobState.epoch() + 1);
+    }
+
+    @Test
+    void operationWithAnAlteredMissingOrMovedBranchProofIsRejectedAndTheSessionUnchanged() throws Exception {
+        byte[] genuine = g.aliceOps.keyUpdate(g.aliceState, null, 3).frame();
+        byte[] proof = branchProofOf(genuine);
+        byte[] altered = proof.clone();
+        altered[proof.length / 2] ^= 0x01;
+        assertRejected(withBranchProof(genuine, altered), Check.BRANCH_PROOF);
+        byte[] truncated = java.util.Arrays.copyOf(proof, proof.length - 1);
+        assertRejected(withBranchProof(genuine, truncated), Check.BRANCH_PROOF);
+        assertRejected(withBranchProof(genuine, new byte[0]), Check.BRANCH_PROOF);
+        // A valid proof of another key update of the same member, same epoch: bound to the other frame's ad.
+        byte[] other = g.aliceOps.keyUpdate(g.aliceState, null, 4).frame();
+        assertRejected(withBranchProof(genuine, branchProofOf(other)), Check.BRANCH_PROOF);
+        // The genuine frame still goes through afterwards: the rejections left nothing behind.
+        assertThat(FrameProcessor.process(g.bobState, 1, genuine, null, 0).state().epoch())
+                .isEqualTo(g.bobState.epoch() + 1);
     }
 
     @Test

@@ -45,15 +45,18 @@ final class R1csProofProtocol {
         Scalar alpha = Scalar.random(random);
         Scalar beta = Scalar.random(random);
         Scalar rho = Scalar.random(random);
+        // Padding gates (index ≥ gates) are all-zero and in no constraint: their wires are publicly zero, and
+        // their blinding entries are zero too, so l(x), r(x) there are the public constants 0 and −yⁱ and
+        // every commitment covers only the real gates (the padding costs no constant-time work).
         Scalar[] sL = new Scalar[n];
         Scalar[] sR = new Scalar[n];
         for (int i = 0; i < n; i++) {
-            sL[i] = Scalar.random(random);
-            sR[i] = Scalar.random(random);
+            sL[i] = i < gates ? Scalar.random(random) : Scalar.zero();
+            sR[i] = i < gates ? Scalar.random(random) : Scalar.zero();
         }
-        RistrettoPoint aI = commitVectors(alpha, bBlind, aL, g, aR, h);
-        RistrettoPoint aOut = commitVectors(beta, bBlind, aO, g, null, h);
-        RistrettoPoint s = commitVectors(rho, bBlind, sL, g, sR, h);
+        RistrettoPoint aI = commitVectors(alpha, bBlind, aL, g, aR, h, gates);
+        RistrettoPoint aOut = commitVectors(beta, bBlind, aO, g, null, h, gates);
+        RistrettoPoint s = commitVectors(rho, bBlind, sL, g, sR, h, gates);
         transcript.appendPoint("A_I", aI);
         transcript.appendPoint("A_O", aOut);
         transcript.appendPoint("S", s);
@@ -118,10 +121,9 @@ final class R1csProofProtocol {
                 tHat, tauX, e, ipp);
     }
 
-    /** blinding·B̃ + ⟨gScalars, G⟩ + ⟨hScalars, H⟩ (hScalars may be null). */
+    /** blinding·B̃ + ⟨gScalars, G⟩ + ⟨hScalars, H⟩ over the first {@code n} entries (hScalars may be null). */
     private static RistrettoPoint commitVectors(Scalar blinding, RistrettoPoint bBlind, Scalar[] gScalars,
-            RistrettoPoint[] g, Scalar[] hScalars, RistrettoPoint[] h) {
-        int n = gScalars.length;
+            RistrettoPoint[] g, Scalar[] hScalars, RistrettoPoint[] h, int n) {
         int size = 1 + n + (hScalars == null ? 0 : n);
         Scalar[] scalars = new Scalar[size];
         RistrettoPoint[] points = new RistrettoPoint[size];

@@ -1,6 +1,9 @@
 package io.zrt.protocol.rules;
 
 import com.google.protobuf.ByteString;
+import io.zrt.crypto.art.BranchChange;
+import io.zrt.crypto.art.BranchWitness;
+import io.zrt.crypto.art.CreatedBranch;
 import io.zrt.crypto.art.IndexOutOfRangeException;
 import io.zrt.crypto.art.MemberView;
 import io.zrt.crypto.art.PublicTree;
@@ -90,7 +93,7 @@ public final class Frames {
      * A group operation proven by the member whose view (before the operation) is given: the prover node is
      * the one {@link Eligibility#requiredNode} names, and its secret comes from the view's path.
      *
-     * @param branchProof the zero-knowledge branch proof (empty until the Node verifies them; empty for drop)
+     * @param branchProof the zero-knowledge branch proof ({@link #branchProof}; empty for drop)
      * @throws FrameRejectedException {@link Rejection#NOT_ELIGIBLE} if the required node is not on the
      *                                member's path (e.g. a member who is not the owner trying to add)
      */
@@ -114,6 +117,37 @@ public final class Frames {
                     kind.wireName() + " needs the key of node " + node + ", which this member does not hold");
         }
         return prove(tbs, node, key, branchProof);
+    }
+
+    /**
+     * A group operation that publishes a branch the member created: the eligibility proof as in
+     * {@link #proveOperation(FrameTBS, MemberView, byte[])}, and the zero-knowledge branch proof made from
+     * {@code created}'s witness over the view's tree (before the operation) and this frame's ad. The TBS must
+     * carry {@code created}'s branch change.
+     */
+    public static Frame proveOperation(FrameTBS tbs, MemberView viewBefore, CreatedBranch created)
+            throws FrameRejectedException {
+        byte[] branchProof = branchProof(tbs, viewBefore.publicTree(), created.witness());
+        return proveOperation(tbs, viewBefore, branchProof);
+    }
+
+    /**
+     * The branch proof for the branch change a TBS carries, proven with the creator's witness over the tree
+     * before the change (the same tree every verifier takes the co-path from).
+     *
+     * @throws IllegalArgumentException if the witness is for another branch than the TBS carries
+     */
+    public static byte[] branchProof(FrameTBS tbs, PublicTree treeBefore, BranchWitness witness)
+            throws FrameRejectedException {
+        if (!tbs.hasGroupOperation()) {
+            throw new IllegalArgumentException("a plain frame has no branch");
+        }
+        OperationKind kind = OperationKind.of(tbs.getGroupOperation());
+        io.zrt.protocol.BranchChange wire = ParsedFrame.branchOf(kind, tbs.getGroupOperation())
+                .orElseThrow(() -> new IllegalArgumentException(kind.wireName() + " carries no branch change"));
+        BranchChange change = ArtBranches.fromWire(kind, wire);
+        byte[] ad = FrameDigests.associatedData(tbs.toByteArray());
+        return BranchProofs.prove(change, treeBefore, ad, witness);
     }
 
     /** A group operation proven with an explicit node and key (tests, and callers that track keys themselves). */

@@ -58,6 +58,11 @@ public enum Rejection {
     REPLAYED_NONCE("replayed_nonce", Kind.CONFLICT),
     /** A signature or proof of knowledge that does not verify. */
     INVALID_PROOF("invalid_proof", Kind.UNAUTHENTICATED),
+    /**
+     * The zero-knowledge branch proof of a group operation is missing, malformed, or does not prove that the
+     * published path keys are the ratchet of a known secret over the co-path of the tree before the frame.
+     */
+    INVALID_BRANCH_PROOF("invalid_branch_proof", Kind.UNAUTHENTICATED),
     /** A read challenge that is unknown, already used or expired. */
     INVALID_CHALLENGE("invalid_challenge", Kind.UNAUTHENTICATED),
     /** A proof that verifies, but by a key that the eligibility table does not allow for this operation. */

@@ -8,6 +8,7 @@ import io.zrt.node.storage.SnapshotStore;
 import io.zrt.node.storage.StoredFrame;
 import io.zrt.node.storage.TreeStore;
 import io.zrt.protocol.SPFrame;
+import io.zrt.protocol.rules.BranchProofs;
 import io.zrt.protocol.rules.Eligibility;
 import io.zrt.protocol.rules.EpochRules;
 import io.zrt.protocol.rules.FrameParser;
@@ -96,6 +97,9 @@ public final class FrameIngest {
             }
             Eligibility.check(frame, state.tree(), verifier);
             Transitions.Transition next = Transitions.next(state.snapshot(), state.tree(), frame);
+            // The change fits the tree; now its keys must be the ratchet of a known secret over the co-path of
+            // the Node's own tree (never the sender's), or members would derive different tree keys.
+            BranchProofs.check(frame, state.tree());
             long seq = state.lastSeq() + 1;
             try {
                 log.insert(record(frame, seq, next.snapshot().epoch()));

@@ -25,7 +25,7 @@ class TransitionsTest {
     private Transitions.Transition state;
 
     private void start() throws Exception {
-        g = GroupDriver.create();
+        g = GroupDriver.create().withoutBranchProofs();
         GroupDriver.Pending init = g.init();
         state = Transitions.init(FrameParser.parse(init.bytes()));
         g.accept(init);

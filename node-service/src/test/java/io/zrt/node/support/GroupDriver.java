@@ -14,7 +14,9 @@ import io.zrt.crypto.cortado.Scalar;
 import io.zrt.protocol.FrameTBS;
 import io.zrt.protocol.GroupOperation;
 import io.zrt.protocol.rules.ArtBranches;
+import io.zrt.protocol.rules.BranchProofs;
 import io.zrt.protocol.rules.Eligibility;
+import io.zrt.protocol.rules.FrameDigests;
 import io.zrt.protocol.rules.Frames;
 import io.zrt.protocol.rules.GroupId;
 import io.zrt.protocol.rules.OperationKind;
@@ -44,6 +46,7 @@ public final class GroupDriver {
     /** Each member's own view, keyed by its current leaf. */
     private Map<Long, MemberView> members = new HashMap<>();
     private long epoch;
+    private boolean proveBranches = true;
 
     /** How the members' views change when the Node takes the frame. */
     @FunctionalInterface
@@ -62,6 +65,29 @@ public final class GroupDriver {
 
     public static GroupDriver create() {
         return new GroupDriver(GroupId.random(RANDOM), CortadoKeyPair.generate(RANDOM));
+    }
+
+    /**
+     * An independent driver in the same state (same group id, keys and epoch): lets a test class make a group's
+     * frames, proofs included, once and replay them before every test instead of proving again. Member views
+     * are immutable, so sharing them is safe.
+     */
+    public GroupDriver copy() {
+        GroupDriver copy = new GroupDriver(id, ownerIdentity);
+        copy.treeKeyHistory.putAll(treeKeyHistory);
+        copy.members = new HashMap<>(members);
+        copy.epoch = epoch;
+        copy.proveBranches = proveBranches;
+        return copy;
+    }
+
+    /**
+     * Stops attaching branch proofs (they cost seconds each): for tests that apply frames to the state without
+     * the Node, which never checks them.
+     */
+    public GroupDriver withoutBranchProofs() {
+        proveBranches = false;
+        return this;
     }
 
     /** A fresh leaf secret in [1, 2^252), as the ART library requires. */
@@ -178,10 +204,48 @@ public final class GroupDriver {
         BranchChange change = created != null ? created.change() : handWritten(kind, target);
         FrameTBS tbs = tbs(epoch + 1, ArtBranches.operation(change));
         Scalar secret = proverSecret != null ? proverSecret : secretOf(proverNode);
-        byte[] frame = Frames.proveOperation(tbs, proverNode, CortadoKeyPair.fromSecret(secret), NO_BRANCH_PROOF)
+        // A real branch proof for every branch the library created (over the tree before it, as the Node
+        // takes it); hand-written branches have no ratchet to prove and are refused before the proof matters.
+        byte[] branchProof = created != null && proveBranches
+                ? Frames.branchProof(tbs, creator.publicTree(), created.witness()) : NO_BRANCH_PROOF;
+        byte[] frame = Frames.proveOperation(tbs, proverNode, CortadoKeyPair.fromSecret(secret), branchProof)
                 .toByteArray();
         return new Pending(frame, epoch + 1, created == null ? refusedOnly(kind)
                 : advance(creator.leafIndex(), created, newcomerSecret));
+    }
+
+    /** A key update whose path was altered after proving: the desynchronisation attack. */
+    public record Forged(Pending pending, BranchChange forgedChange) {
+    }
+
+    /**
+     * The desynchronisation attack: member {@code leaf} (eligible, holding its leaf key) makes an honest key
+     * update, then replaces the key at {@code forgedLevel} (0 = leaf) by another valid point. The path is no
+     * longer a ratchet of one secret, so members whose own path meets it at different levels derive different
+     * tree keys. The frame carries the eligibility proof and {@code branchProof} (for instance the proof of
+     * the honest path, or none).
+     */
+    public Forged desynchronisingKeyUpdate(long leaf, int forgedLevel, boolean attachHonestProof) throws Exception {
+        MemberView creator = members.get(leaf);
+        CreatedBranch honest = creator.keyUpdate(RANDOM);
+        List<CortadoPoint> keys = new ArrayList<>(honest.change().pathKeys());
+        keys.set(forgedLevel, Cortado.multiplyGenerator(freshLeafSecret()));
+        BranchChange forged = new BranchChange(honest.change().type(), honest.change().target(), keys);
+        FrameTBS tbs = tbs(epoch + 1, ArtBranches.operation(forged));
+        byte[] branchProof = NO_BRANCH_PROOF;
+        if (attachHonestProof) {
+            // The honest path's proof, bound to this very frame's ad: it proves the keys the sender did not publish.
+            branchProof = BranchProofs.prove(honest.change(), creator.publicTree(),
+                    FrameDigests.associatedData(tbs.toByteArray()), honest.witness());
+        }
+        byte[] frame = Frames.proveOperation(tbs, leaf, CortadoKeyPair.fromSecret(creator.leafSecret()), branchProof)
+                .toByteArray();
+        return new Forged(new Pending(frame, epoch + 1, refusedOnly(OperationKind.KEY_UPDATE)), forged);
+    }
+
+    /** Every member's current view (keyed by leaf), for tests that apply changes themselves. */
+    public Map<Long, MemberView> members() {
+        return Map.copyOf(members);
     }
 
     public Pending drop() {

@@ -34,6 +34,14 @@ public final class StoredState implements AutoCloseable {
         return out;
     }
 
+    /** Removes every document of a group (frames, snapshot, trees, challenges), as if it had never existed. */
+    public void deleteGroup(String groupId) {
+        db.getCollection("frames").deleteMany(new Document("groupId", groupId));
+        db.getCollection("groups").deleteMany(new Document("_id", groupId));
+        db.getCollection("trees").deleteMany(new Document("groupId", groupId));
+        db.getCollection("challenges").deleteMany(new Document("groupId", groupId));
+    }
+
     public long frameCount(String groupId) {
         return db.getCollection("frames").countDocuments(new Document("groupId", groupId));
     }

@@ -66,6 +66,28 @@ public final class BitDecomposition {
         return new BitDecomposition(cs, value, bits);
     }
 
+    /**
+     * Allocates {@code bitCount} fresh bits whose weighted sum <em>is</em> the value (no separate variable and
+     * no recomposition constraint): for a secret that has no other definition in the circuit, such as the
+     * leaf secret of a branch proof. The value is in [0, 2^bitCount) by construction.
+     */
+    public static BitDecomposition allocate(ConstraintSystem cs, Optional<BigInteger> integer, int bitCount) {
+        if (bitCount < 1 || bitCount > MAX_BITS) {
+            throw new IllegalArgumentException("bit count must be in [1, " + MAX_BITS + "]");
+        }
+        Variable[] bits = new Variable[bitCount];
+        LinearCombination.Builder sum = LinearCombination.builder();
+        Scalar power = Scalar.one();
+        Scalar two = Scalar.fromLong(2);
+        for (int j = 0; j < bitCount; j++) {
+            int index = j;
+            bits[j] = Booleans.allocateBit(cs, integer.map(v -> v.testBit(index)));
+            sum.add(bits[j], power);
+            power = power.multiply(two);
+        }
+        return new BitDecomposition(cs, sum.build(), bits);
+    }
+
     public LinearCombination value() {
         return value;
     }
