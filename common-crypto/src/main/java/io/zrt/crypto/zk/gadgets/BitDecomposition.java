@@ -49,21 +49,9 @@ public final class BitDecomposition {
      */
     public static BitDecomposition decompose(ConstraintSystem cs, LinearCombination value, int bitCount,
             Optional<BigInteger> integer) {
-        if (bitCount < 1 || bitCount > MAX_BITS) {
-            throw new IllegalArgumentException("bit count must be in [1, " + MAX_BITS + "]");
-        }
-        Variable[] bits = new Variable[bitCount];
-        LinearCombination.Builder sum = LinearCombination.builder();
-        Scalar power = Scalar.one();
-        Scalar two = Scalar.fromLong(2);
-        for (int j = 0; j < bitCount; j++) {
-            int index = j;
-            bits[j] = Booleans.allocateBit(cs, integer.map(v -> v.testBit(index)));
-            sum.add(bits[j], power);
-            power = power.multiply(two);
-        }
-        cs.constrain(sum.build().minus(value));
-        return new BitDecomposition(cs, value, bits);
+        BitDecomposition fresh = allocate(cs, integer, bitCount);
+        cs.constrain(fresh.value.minus(value));
+        return new BitDecomposition(cs, value, fresh.bits);
     }
 
     /**
