@@ -3,6 +3,8 @@ package io.zrt.client;
 import io.zrt.testkit.mongo.TestMongo;
 import io.zrt.testkit.services.ServiceProcess;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Map;
 final class Services {
 
     /** HS256 secret shared by the Node's push tokens and Centrifugo's connection-token check (test only). */
-    static final String PUSH_SECRET = "zrt-sdk-test-push-secret-0123456789abcdef0123456789";
+    static final String PUSH_SECRET = randomHex(32);
     static final String DATABASE = TestMongo.uniqueDatabaseName("sdk");
 
     private static ServiceProcess node;
@@ -46,5 +48,12 @@ final class Services {
     /** The module runs its tests with client-sdk as working directory; the jars live beside it. */
     private static Path repo(String path) {
         return Path.of("..").resolve(path);
+    }
+
+    /** A secret made for this test run only. */
+    private static String randomHex(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return HexFormat.of().formatHex(value);
     }
 }

@@ -1,6 +1,8 @@
 package io.zrt.node.support;
 
 import io.zrt.testkit.mongo.TestMongo;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class NodeTestBase {
 
     public static final String DATABASE = TestMongo.uniqueDatabaseName("node");
-    public static final String PUSH_SECRET = "test-only-hmac-secret-0123456789abcdef";
+    public static final String PUSH_SECRET = randomHex(32);
 
     @LocalServerPort
     protected int port;
@@ -50,5 +52,12 @@ public abstract class NodeTestBase {
         }
         group.accept(pending);
         return r;
+    }
+
+    /** A secret made for this test run only. */
+    private static String randomHex(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return HexFormat.of().formatHex(value);
     }
 }
