@@ -105,7 +105,7 @@ final class RelayBenchInfra implements AutoCloseable {
         while (true) {
             try {
                 nats.jetStreamManagement().getStreamInfo(stream);
-                Thread.sleep(1000); // let the relay take its lease and open the change stream
+                awaitLeader(deadline);
                 return;
             } catch (JetStreamApiException e) {
                 if (System.nanoTime() > deadline || !relay.isAlive()) {
@@ -114,6 +114,24 @@ final class RelayBenchInfra implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** Waits until the relay reports itself leader (lease taken, change stream about to be open). */
+    private void awaitLeader(long deadline) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline && relay.isAlive()) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"role\":\"leader\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // the actuator is not up yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the relay did not become leader");
     }
 
     private void read() {
