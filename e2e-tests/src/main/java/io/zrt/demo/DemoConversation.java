@@ -36,9 +36,9 @@ public final class DemoConversation {
     public static final String SECRET_AFTER_REMOVAL = "Carol was removed and cannot read this";
     private static final Duration LIVE_WAIT = Duration.ofSeconds(20);
 
-    private final Transcript log;
+    private final ConversationLog log;
 
-    public DemoConversation(Transcript log) {
+    public DemoConversation(ConversationLog log) {
         this.log = log;
     }
 

@@ -19,10 +19,10 @@ public final class LocalDemo {
                 options.getOrDefault("--node", "http://127.0.0.1:8080"),
                 options.getOrDefault("--transistor", "http://127.0.0.1:8001"),
                 options.get("--centrifugo"));
-        Transcript transcript = new Transcript(System.out);
-        transcript.note("node " + endpoints.nodeUrl() + ", transistor " + endpoints.transistorUrl() + ", live push "
+        ConversationLog log = new ConversationLog(System.out);
+        log.note("node " + endpoints.nodeUrl() + ", transistor " + endpoints.transistorUrl() + ", live push "
                 + (endpoints.centrifugoUrl() == null ? "off" : "via " + endpoints.centrifugoUrl()));
-        DemoConversation.Outcome outcome = new DemoConversation(transcript).run(endpoints);
+        DemoConversation.Outcome outcome = new DemoConversation(log).run(endpoints);
         System.out.println();
         boolean carolLockedOut = !outcome.carolRead().contains(DemoConversation.SECRET_AFTER_REMOVAL);
         boolean bobHeardEverything = outcome.bobRead().contains(DemoConversation.SECRET_AFTER_REMOVAL);

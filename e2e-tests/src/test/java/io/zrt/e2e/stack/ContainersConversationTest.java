@@ -1,7 +1,7 @@
 package io.zrt.e2e.stack;
 
 import io.zrt.demo.DemoConversation;
-import io.zrt.demo.Transcript;
+import io.zrt.demo.ConversationLog;
 import io.zrt.testkit.centrifugo.CentrifugoContainers;
 import io.zrt.testkit.mongo.MongoContainers;
 import io.zrt.testkit.nats.NatsContainers;
@@ -27,7 +27,7 @@ class ContainersConversationTest {
         ZrtStack.Infrastructure infra = new ZrtStack.Infrastructure(MongoContainers.start().uri(),
                 NatsContainers.start().url(), postgres.dataSourceProperties(), CentrifugoContainers::start, Map.of());
         try (ZrtStack stack = ZrtStack.start(Path.of(".."), infra)) {
-            DemoConversation.Outcome outcome = new DemoConversation(new Transcript(System.out))
+            DemoConversation.Outcome outcome = new DemoConversation(new ConversationLog(System.out))
                     .run(FullStackConversationTest.endpoints(stack, true));
             DemoScenarioAssertions.check(outcome, true);
         }

@@ -1,7 +1,7 @@
 package io.zrt.e2e.stack;
 
 import io.zrt.demo.DemoConversation;
-import io.zrt.demo.Transcript;
+import io.zrt.demo.ConversationLog;
 import io.zrt.testkit.centrifugo.TestCentrifugo;
 import io.zrt.testkit.mongo.TestMongo;
 import io.zrt.testkit.nats.TestNats;
@@ -36,14 +36,14 @@ class FullStackConversationTest {
 
     @Test
     void demoConversationWithLiveDeliveryOverSse() throws Exception {
-        DemoConversation.Outcome outcome = new DemoConversation(new Transcript(System.out))
+        DemoConversation.Outcome outcome = new DemoConversation(new ConversationLog(System.out))
                 .run(endpoints(stack, true));
         DemoScenarioAssertions.check(outcome, true);
     }
 
     @Test
     void demoConversationReadingThroughTheRestApi() throws Exception {
-        DemoConversation.Outcome outcome = new DemoConversation(new Transcript(System.out))
+        DemoConversation.Outcome outcome = new DemoConversation(new ConversationLog(System.out))
                 .run(endpoints(stack, false));
         DemoScenarioAssertions.check(outcome, false);
     }

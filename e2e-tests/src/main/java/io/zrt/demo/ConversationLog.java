@@ -3,13 +3,13 @@ package io.zrt.demo;
 import java.io.PrintStream;
 
 /** A readable, timed record of the demo: each line shows the time since the start and the step's own time. */
-public final class Transcript {
+public final class ConversationLog {
 
     private final PrintStream out;
     private final long start = System.nanoTime();
     private long stepStart = start;
 
-    public Transcript(PrintStream out) {
+    public ConversationLog(PrintStream out) {
         this.out = out;
     }
 
