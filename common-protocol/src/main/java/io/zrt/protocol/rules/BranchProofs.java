@@ -116,7 +116,11 @@ public final class BranchProofs {
         }
     }
 
-    private static byte[] branchBytes(ParsedFrame frame) {
+    /**
+     * The frame's encoded branch proof as sent ({@code ArtProof.branch}); empty if the frame has none, which
+     * never verifies. For verifiers that schedule the check themselves (the Node's batching verifier).
+     */
+    public static byte[] branchBytes(ParsedFrame frame) {
         return frame.artProof().map(p -> p.getBranch().toByteArray()).orElse(new byte[0]);
     }
 }
