@@ -1,8 +1,11 @@
 package io.zrt.node.frames;
 
+import io.zrt.crypto.VerificationException;
 import io.zrt.node.groups.GroupState;
 import io.zrt.node.groups.GroupStates;
 import io.zrt.node.groups.Transitions;
+import io.zrt.node.proofs.BatchingBranchVerifier;
+import io.zrt.node.proofs.VerifierBusyException;
 import io.zrt.node.storage.FrameLog;
 import io.zrt.node.storage.SnapshotStore;
 import io.zrt.node.storage.StoredFrame;
@@ -37,15 +40,17 @@ public final class FrameIngest {
     private final TreeStore trees;
     private final SnapshotStore snapshots;
     private final SignatureVerifier verifier;
+    private final BatchingBranchVerifier branchProofs;
     private final Clock clock;
 
     public FrameIngest(GroupStates groups, FrameLog log, TreeStore trees, SnapshotStore snapshots,
-            SignatureVerifier verifier, Clock clock) {
+            SignatureVerifier verifier, BatchingBranchVerifier branchProofs, Clock clock) {
         this.groups = groups;
         this.log = log;
         this.trees = trees;
         this.snapshots = snapshots;
         this.verifier = verifier;
+        this.branchProofs = branchProofs;
         this.clock = clock;
     }
 
@@ -99,7 +104,7 @@ public final class FrameIngest {
             Transitions.Transition next = Transitions.next(state.snapshot(), state.tree(), frame);
             // The change fits the tree; now its keys must be the ratchet of a known secret over the co-path of
             // the Node's own tree (never the sender's), or members would derive different tree keys.
-            BranchProofs.check(frame, state.tree());
+            checkBranchProof(frame, state);
             long seq = state.lastSeq() + 1;
             try {
                 log.insert(record(frame, seq, next.snapshot().epoch()));
@@ -117,6 +122,25 @@ public final class FrameIngest {
             return new Accepted(seq, next.snapshot().epoch());
         }
         throw new NodeBusyException("too much contention on group " + id);
+    }
+
+    /**
+     * The branch-proof rule ({@link BranchProofs#check}), verified by the batching verifier: the statement is
+     * built here from the Node's tree, the verifier may check it together with other requests' proofs. A
+     * proof that could not be verified (busy, timed out, interrupted) is a 503 and nothing is appended.
+     */
+    private void checkBranchProof(ParsedFrame frame, GroupState state) throws FrameRejectedException {
+        if (!frame.kind().changesBranch()) {
+            return;
+        }
+        try {
+            branchProofs.verify(BranchProofs.statement(frame, state.tree()), BranchProofs.branchBytes(frame));
+        } catch (VerificationException e) {
+            throw new FrameRejectedException(Rejection.INVALID_BRANCH_PROOF,
+                    "the branch proof does not verify: " + e.getMessage());
+        } catch (VerifierBusyException e) {
+            throw new NodeBusyException(e.getMessage());
+        }
     }
 
     private StoredFrame record(ParsedFrame frame, long seq, long epoch) {

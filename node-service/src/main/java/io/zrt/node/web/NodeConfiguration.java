@@ -5,6 +5,7 @@ import io.zrt.node.challenges.ChallengeService;
 import io.zrt.node.frames.FrameIngest;
 import io.zrt.node.frames.FrameReader;
 import io.zrt.node.groups.GroupStates;
+import io.zrt.node.proofs.BatchingBranchVerifier;
 import io.zrt.node.push.PushTokenService;
 import io.zrt.node.ratelimit.RateLimiter;
 import io.zrt.node.storage.ChallengeStore;
@@ -78,8 +79,9 @@ public class NodeConfiguration {
     }
 
     @Bean
-    FrameIngest frameIngest(GroupStates g, FrameLog l, TreeStore t, SnapshotStore s, SignatureVerifier v, Clock c) {
-        return new FrameIngest(g, l, t, s, v, c);
+    FrameIngest frameIngest(GroupStates g, FrameLog l, TreeStore t, SnapshotStore s, SignatureVerifier v,
+            BatchingBranchVerifier branchProofs, Clock c) {
+        return new FrameIngest(g, l, t, s, v, branchProofs, c);
     }
 
     @Bean
