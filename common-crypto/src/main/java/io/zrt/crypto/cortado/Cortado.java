@@ -32,6 +32,18 @@ public final class Cortado {
         return ARITHMETIC.multiplyGenerator(k);
     }
 
+    /**
+     * Window tables for a public base P and a scalar written in {@code windows} digits of {@code windowBits}
+     * bits, offsets included: entry [k][d] is (d + c)·2^(w·k)·P for every window k but the last, and the last
+     * window's entries are (d·2^(w·k) − c·Σ_{j&lt;k} 2^(w·j))·P, so the offsets cancel and the sum of one entry
+     * per window is λ·P. Every entry is a known integer multiple of P (c = {@code offsetDigit}). Variable
+     * time (public inputs only); throws {@link IllegalArgumentException} for infinity or a degenerate entry.
+     */
+    public static CortadoPoint[][] offsetWindowTable(CortadoPoint base, int windowBits, int windows,
+            int offsetDigit) {
+        return OffsetWindows.table(base, windowBits, windows, offsetDigit);
+    }
+
     /** a·P + b·Q. */
     public static CortadoPoint linearCombination(Scalar a, CortadoPoint p, Scalar b, CortadoPoint q) {
         return ARITHMETIC.linearCombination(a, p, b, q);

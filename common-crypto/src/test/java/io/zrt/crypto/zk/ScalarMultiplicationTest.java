@@ -40,7 +40,7 @@ class ScalarMultiplicationTest {
     @Test
     void fixedBaseMatchesCortadoForOddAndEvenBitCounts() throws Exception {
         Random rng = new Random(12);
-        for (int bits : new int[] {3, 8, 9, 16}) {
+        for (int bits : new int[] {4, 8, 9, 16}) {
             BigInteger lambda = new BigInteger(bits, rng).max(BigInteger.ONE);
             CortadoPoint expected = times(lambda, Cortado.G);
             CircuitHarness.proveAndVerify(List.of(Scalars.of(lambda)), (cs, vars) -> {
@@ -60,8 +60,8 @@ class ScalarMultiplicationTest {
         CircuitHarness.Circuit circuit = level(q, c, next, 252);
         List<RistrettoPoint> commitments = new ArrayList<>();
         R1csProver prover = CircuitHarness.prover(List.of(Scalars.of(lambda)), circuit, commitments);
-        // 252 booleans + 126 shared pair products + 2 chains × 125 additions × 4 gates.
-        assertThat(prover.multiplierCount()).isEqualTo(252 + 126 + 2 * 125 * 4);
+        // 252 booleans + 84 windows × 4 shared monomials + 2 chains × (82 three-gate additions + one of 4).
+        assertThat(prover.multiplierCount()).isEqualTo(252 + 84 * 4 + 2 * (82 * 3 + 4));
         R1csProof proof = prover.prove();
         CircuitHarness.verify(commitments, circuit, proof);
         assertThatThrownBy(() -> CircuitHarness.verify(commitments, level(q, c, next.add(BigInteger.ONE), 252), proof))
@@ -104,29 +104,66 @@ class ScalarMultiplicationTest {
     }
 
     @Test
-    void aCraftedBaseThatForcesAnExceptionalAdditionCannotBeExploited() throws Exception {
-        // Base = the auxiliary point H itself and λ = 1: after window 0 the sum is H + 1·H = 2H, and window 1
-        // adds its offset 2H: x₁ = x₂. The inverse-witness gate makes this unprovable (a denial of service for
-        // an honest prover facing a crafted co-path key, never a way to prove a false statement).
-        CortadoPoint crafted = Cortado.H;
-        BigInteger lambda = BigInteger.ONE;
-        CortadoPoint claimed = crafted;
-        CircuitHarness.Circuit circuit = (cs, vars) -> {
-            BitDecomposition d = BitDecomposition.decompose(cs, LinearCombination.of(vars.get(0)), 8);
-            CortadoGadgets.assertEquals(cs, ScalarMultiplication.fixedBase(cs, d, crafted), claimed);
+    void fullSizeScalarsIncludingEdgeValuesGiveTheRightPoint() throws Exception {
+        Random rng = new Random(16);
+        CortadoPoint base = times(new BigInteger(251, rng), Cortado.G);
+        List<BigInteger> scalars = new ArrayList<>(List.of(BigInteger.ONE, BigInteger.TWO,
+                BigInteger.ONE.shiftLeft(251), BigInteger.ONE.shiftLeft(252).subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(249).subtract(BigInteger.ONE)));
+        for (int i = 0; i < 20; i++) {
+            scalars.add(new BigInteger(252, rng).max(BigInteger.ONE));
+        }
+        for (BigInteger lambda : scalars) {
+            CortadoPoint expected = times(lambda, base);
+            List<RistrettoPoint> ignored = new ArrayList<>();
+            CircuitHarness.prover(List.of(Scalars.of(lambda)), (cs, vars) -> {
+                BitDecomposition d = BitDecomposition.decompose(cs, LinearCombination.of(vars.get(0)), 252);
+                CortadoGadgets.assertEquals(cs, ScalarMultiplication.fixedBase(cs, d, base), expected);
+            }, ignored).checkSatisfied();
+        }
+    }
+
+    @Test
+    void theLastAdditionKeepsItsInverseWitness() throws Exception {
+        // With 8 bits (windows of 3, 3 and 2 bits) the entries are (d + 2)·P, (d + 2)·8P and (64d − 18)·P. For
+        // λ = 92 (digits 4, 3, 1) the partial sum 46·P meets the last entry 46·P: a doubling, where the slope of
+        // a bare 3-gate addition would be free and the "sum" any point on a line. The inverse witness of the
+        // last addition makes it unprovable instead — for any base, and whatever point is claimed.
+        CortadoPoint base = times(BigInteger.valueOf(987_654_321L), Cortado.G);
+        for (CortadoPoint claimed : List.of(times(BigInteger.valueOf(92), base), base, Cortado.H)) {
+            CircuitHarness.Circuit circuit = (cs, vars) -> {
+                BitDecomposition d = BitDecomposition.decompose(cs, LinearCombination.of(vars.get(0)), 8);
+                CortadoGadgets.assertEquals(cs, ScalarMultiplication.fixedBase(cs, d, base), claimed);
+            };
+            List<RistrettoPoint> commitments = new ArrayList<>();
+            R1csProver prover = CircuitHarness.prover(List.of(Scalars.of(92)), circuit, commitments);
+            assertThatThrownBy(prover::checkSatisfied).isInstanceOf(UnsatisfiedConstraintException.class);
+            R1csProof forced = prover.proveWithoutChecking();
+            assertThatThrownBy(() -> CircuitHarness.verify(commitments, circuit, forced))
+                    .isInstanceOf(VerificationException.class);
+        }
+        // A cheating prover who would pick the slope of that doubling freely (allocation 9: the bits are
+        // allocations 0–7, the slope of window 1 is 8) to steer x(λ·P) anywhere — what chain B's x-coordinate
+        // feeds into the next level — is stopped by the same witness.
+        Scalar freeSlope = Scalar.fromLong(12_345);
+        Scalar x1 = Scalars.of(times(BigInteger.valueOf(46), base).x().toBigInteger());
+        Scalar steered = freeSlope.multiply(freeSlope).subtract(x1).subtract(x1);
+        CircuitHarness.Circuit steering = (cs, vars) -> {
+            ConstraintSystem cheat = new TamperingSystem(cs).replace(9, freeSlope, null);
+            BitDecomposition d = BitDecomposition.decompose(cheat, LinearCombination.of(vars.get(0)), 8);
+            cheat.constrain(ScalarMultiplication.fixedBase(cheat, d, base).x().minusConstant(steered));
         };
-        List<RistrettoPoint> commitments = new ArrayList<>();
-        R1csProver prover = CircuitHarness.prover(List.of(Scalars.of(lambda)), circuit, commitments);
-        assertThatThrownBy(prover::checkSatisfied).isInstanceOf(UnsatisfiedConstraintException.class);
-        R1csProof forced = prover.proveWithoutChecking();
-        assertThatThrownBy(() -> CircuitHarness.verify(commitments, circuit, forced))
-                .isInstanceOf(VerificationException.class);
-        // The same crafted base with a scalar that avoids the collision still works.
-        CircuitHarness.proveAndVerify(List.of(Scalars.of(6)), (cs, vars) -> {
-            BitDecomposition d = BitDecomposition.decompose(cs, LinearCombination.of(vars.get(0)), 8);
-            CortadoGadgets.assertEquals(cs, ScalarMultiplication.fixedBase(cs, d, crafted),
-                    times(BigInteger.valueOf(6), crafted));
-        });
+        List<RistrettoPoint> steeringCommitments = new ArrayList<>();
+        R1csProver steeringProver = CircuitHarness.prover(List.of(Scalars.of(92)), steering, steeringCommitments);
+        assertThatThrownBy(steeringProver::checkSatisfied).isInstanceOf(UnsatisfiedConstraintException.class);
+        // Its neighbours are fine.
+        for (int lambda : new int[] {91, 93}) {
+            CircuitHarness.proveAndVerify(List.of(Scalars.of(lambda)), (cs, vars) -> {
+                BitDecomposition d = BitDecomposition.decompose(cs, LinearCombination.of(vars.get(0)), 8);
+                CortadoGadgets.assertEquals(cs, ScalarMultiplication.fixedBase(cs, d, base),
+                        times(BigInteger.valueOf(lambda), base));
+            });
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Optional;
  * The branch relation as constraints, identical for prover and verifier: for every level i,
  * Qᵢ = λᵢ·G, and for i &lt; d, λᵢ₊₁ = x(λᵢ·Cᵢ), each λᵢ an integer in [0, 2²⁵²).
  *
- * <p>Each λᵢ has exactly one 252-bit decomposition, and the same bits (and pair products) drive both of its
+ * <p>Each λᵢ has exactly one 252-bit decomposition, and the same bits (and bit monomials) drive both of its
  * multiplications. λ₀ is defined by its bits; for i ≥ 1 the bits of λᵢ are tied by one linear constraint to
  * the x-coordinate of chain B of level i − 1, which is how the ratchet ι enters the circuit (x &lt; ℓ and the
  * bit sum &lt; 2²⁵² &lt; ℓ, so the equation holds over the integers, not just modulo ℓ). See docs/branch-proof.md.
@@ -29,9 +29,12 @@ public final class BranchCircuit {
     /** Transcript label of the statement (before the engine's own messages). */
     static final String LABEL = "zrt/v1/branch-proof";
 
-    /** Gates of a level with both chains and of the root level (chain A only). */
-    public static final int GATES_PER_LEVEL = 1_378;
-    public static final int GATES_ROOT_LEVEL = 878;
+    /**
+     * Gates of a level with both chains and of the root level (chain A only): 252 booleans, 84 × 4 window
+     * monomials, and per chain 82 three-gate additions and one four-gate addition.
+     */
+    public static final int GATES_PER_LEVEL = 1_088;
+    public static final int GATES_ROOT_LEVEL = 838;
 
     private BranchCircuit() {
     }

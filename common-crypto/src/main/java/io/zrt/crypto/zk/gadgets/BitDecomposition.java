@@ -3,7 +3,6 @@ package io.zrt.crypto.zk.gadgets;
 import io.zrt.crypto.ristretto.Scalar;
 import io.zrt.crypto.zk.ConstraintSystem;
 import io.zrt.crypto.zk.LinearCombination;
-import io.zrt.crypto.zk.Multiplication;
 import io.zrt.crypto.zk.Scalars;
 import io.zrt.crypto.zk.Variable;
 import java.math.BigInteger;
@@ -17,24 +16,28 @@ import java.util.Optional;
  *
  * <p>Make it once per secret and hand the same object to every gadget that multiplies by that secret: every
  * use then provably sees the same integer (the flaw this design removes is one decomposition per use, in
- * more bits than are canonical, which lets a prover use λ in one place and λ + ℓ in another). Products of
- * adjacent bit pairs, used by 2-bit windows, are also made once and shared.
+ * more bits than are canonical, which lets a prover use λ in one place and λ + ℓ in another). The products
+ * of the bits of each {@value #WINDOW_BITS}-bit window, used by windowed multiplications, are also made once
+ * and shared by every multiplication by this secret.
  */
 public final class BitDecomposition {
 
     /** The largest bit count for which the decomposition is canonical (2²⁵² < ℓ < 2²⁵³). */
     public static final int MAX_BITS = 252;
 
+    /** Width of the windows of {@link #windowMonomials}: 3 bits, 8 table entries per window. */
+    public static final int WINDOW_BITS = 3;
+
     private final ConstraintSystem owner;
     private final LinearCombination value;
     private final Variable[] bits;
-    private final Variable[] pairProducts;
+    private final Variable[][] monomials;
 
     private BitDecomposition(ConstraintSystem owner, LinearCombination value, Variable[] bits) {
         this.owner = owner;
         this.value = value;
         this.bits = bits;
-        this.pairProducts = new Variable[(bits.length + 1) / 2];
+        this.monomials = new Variable[(bits.length + WINDOW_BITS - 1) / WINDOW_BITS][];
     }
 
     /** Decomposes the value's canonical integer (the prover's witness) into {@code bitCount} bits. */
@@ -88,28 +91,45 @@ public final class BitDecomposition {
         return bits[j];
     }
 
-    /** Number of 2-bit windows (the last one has a single bit when the count is odd). */
+    /** Number of {@value #WINDOW_BITS}-bit windows (the last one is shorter when the count is not a multiple). */
     public int windowCount() {
-        return pairProducts.length;
+        return monomials.length;
+    }
+
+    /** Bits in a window: {@value #WINDOW_BITS}, or fewer for the last one. */
+    public int windowWidth(int window) {
+        return Math.min(WINDOW_BITS, bits.length - window * WINDOW_BITS);
     }
 
     /**
-     * b₂ᵥ·b₂ᵥ₊₁ for window w (one gate, made on first use and shared by every later user). For a window with
-     * a single bit there is no product.
+     * Every product of a non-empty subset of the window's bits, indexed by the subset as a bit mask (entry m
+     * is the product of the bits j with bit j of m set; entry 0 is {@link Variable#ONE}). Single bits cost
+     * nothing; each larger product is one gate, made on first use and shared by every later user — so a
+     * table entry selected by the window's digit is a <em>linear</em> combination of these (see
+     * {@link ScalarMultiplication}). For 3 bits: 4 gates (b₀b₁, b₀b₂, b₁b₂, b₀b₁b₂).
      */
-    public Variable pairProduct(ConstraintSystem cs, int window) {
+    public Variable[] windowMonomials(ConstraintSystem cs, int window) {
         if (cs != owner) {
             throw new IllegalArgumentException("decomposition belongs to another constraint system");
         }
-        if (2 * window + 1 >= bits.length) {
-            throw new IllegalArgumentException("window " + window + " has no bit pair");
+        if (window < 0 || window >= monomials.length) {
+            throw new IllegalArgumentException("no window " + window);
         }
-        if (pairProducts[window] == null) {
-            Multiplication m = cs.multiply(LinearCombination.of(bits[2 * window]),
-                    LinearCombination.of(bits[2 * window + 1]));
-            pairProducts[window] = m.output();
+        if (monomials[window] == null) {
+            int width = windowWidth(window);
+            Variable[] m = new Variable[1 << width];
+            m[0] = Variable.ONE;
+            for (int mask = 1; mask < m.length; mask++) {
+                int low = Integer.lowestOneBit(mask);
+                int rest = mask ^ low;
+                Variable bit = bits[window * WINDOW_BITS + Integer.numberOfTrailingZeros(low)];
+                // Masks grow in order, so the product of the other bits already exists.
+                m[mask] = rest == 0 ? bit
+                        : cs.multiply(LinearCombination.of(m[rest]), LinearCombination.of(bit)).output();
+            }
+            monomials[window] = m;
         }
-        return pairProducts[window];
+        return monomials[window].clone();
     }
 
     ConstraintSystem owner() {

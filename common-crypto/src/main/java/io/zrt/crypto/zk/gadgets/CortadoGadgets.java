@@ -53,6 +53,26 @@ public final class CortadoGadgets {
         return chord(cs, LinearCombination.of(slope.left()), x1, y1, q.x());
     }
 
+    /**
+     * P + Q in 3 gates (the slope, x₃, y₃), <em>only</em> for inputs the caller has proven can never satisfy
+     * x₁ = x₂ for any witness (if they could, the slope would be unconstrained when P = Q). The fixed-base
+     * multiplication proves it with integers (see {@link FixedBaseTable}); anything else uses {@link #add}.
+     */
+    static CircuitPoint addDistinct(ConstraintSystem cs, CircuitPoint p, CircuitPoint q) {
+        LinearCombination dx = q.x().minus(p.x());
+        LinearCombination dy = q.y().minus(p.y());
+        Optional<Scalar> dxValue = cs.evaluate(dx);
+        Optional<Scalar> dyValue = cs.evaluate(dy);
+        // λ·(x₂ − x₁) = y₂ − y₁; an honest x₁ = x₂ cannot occur here, a zero slope then just fails the gate.
+        Optional<Scalar> slopeValue = dxValue.flatMap(a -> dyValue.map(b -> b.multiply(invertOrZero(a))));
+        Multiplication slope = cs.allocateMultiplier(slopeValue, dxValue);
+        cs.constrain(LinearCombination.of(slope.right()).minus(dx));
+        cs.constrain(LinearCombination.of(slope.output()).minus(dy));
+        LinearCombination x1 = q.x().minus(slope.right());
+        LinearCombination y1 = q.y().minus(slope.output());
+        return chord(cs, LinearCombination.of(slope.left()), x1, y1, q.x());
+    }
+
     /** 2·P (4 gates: x², the slope, x₃, y₃); the result is expressed through this gadget's wires. */
     public static CircuitPoint doubled(ConstraintSystem cs, CircuitPoint p) {
         Multiplication square = cs.multiply(p.x(), p.x());

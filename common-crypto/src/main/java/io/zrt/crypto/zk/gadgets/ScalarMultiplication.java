@@ -5,12 +5,13 @@ import io.zrt.crypto.ristretto.Scalar;
 import io.zrt.crypto.zk.ConstraintSystem;
 import io.zrt.crypto.zk.LinearCombination;
 import io.zrt.crypto.zk.Multiplication;
+import io.zrt.crypto.zk.Variable;
 import java.util.Optional;
 
 /**
  * λ·P inside a circuit, for λ given by its {@link BitDecomposition}. The result is never the point at
- * infinity: for λ ≠ 0 mod r and P ≠ ∞ it cannot be, and λ = 0 makes the last addition exceptional, which
- * the inverse-witness gate rejects.
+ * infinity: for λ ≠ 0 mod r and P ≠ ∞ it cannot be, and λ = 0 makes the last addition exceptional
+ * (P + (−P)), which the last addition's inverse-witness gate rejects.
  */
 public final class ScalarMultiplication {
 
@@ -18,45 +19,35 @@ public final class ScalarMultiplication {
     }
 
     /**
-     * λ·P for a public base P (2-bit windows: the window point is a linear combination of public multiples
-     * selected by the bits and their shared pair product; one 4-gate addition per window after the first).
-     * Gates: (windows − 1)·4, plus one shared pair-product gate per 2-bit window on first use.
+     * λ·P for a public base P, in {@value BitDecomposition#WINDOW_BITS}-bit windows: each window's entry is a
+     * linear combination of the window's shared bit monomials (no gate here), and the entries are summed by
+     * 3-gate additions wherever {@link FixedBaseTable} proved the addition can never be exceptional, 4-gate
+     * ones (with the inverse witness) elsewhere — in practice only the last window. For 252 bits: 82 additions
+     * of 3 gates and one of 4, that is 250 gates, plus the decomposition's 336 shared monomial gates.
      */
     public static CircuitPoint fixedBase(ConstraintSystem cs, BitDecomposition scalar, CortadoPoint base) {
         FixedBaseTable table = FixedBaseTable.of(base, scalar.bitCount());
         CircuitPoint acc = windowPoint(cs, scalar, table, 0);
-        for (int i = 1; i < scalar.windowCount(); i++) {
-            acc = CortadoGadgets.add(cs, acc, windowPoint(cs, scalar, table, i));
+        for (int k = 1; k < scalar.windowCount(); k++) {
+            CircuitPoint entry = windowPoint(cs, scalar, table, k);
+            acc = table.distinct[k] ? CortadoGadgets.addDistinct(cs, acc, entry) : CortadoGadgets.add(cs, acc, entry);
         }
         return acc;
     }
 
-    /** Tᵢ(d) as affine combinations of 1, b_lo, b_hi and b_lo·b_hi (bilinear interpolation of 4 points). */
+    /** Tₖ(digit) as Σ_m coefficient[m]·monomial[m] over the window's bit monomials. */
     private static CircuitPoint windowPoint(ConstraintSystem cs, BitDecomposition scalar, FixedBaseTable t,
             int window) {
-        var lo = scalar.bit(2 * window);
-        if (2 * window + 1 >= scalar.bitCount()) {
-            return new CircuitPoint(select(t.x[window][0], t.x[window][1], lo),
-                    select(t.y[window][0], t.y[window][1], lo));
+        Variable[] monomials = scalar.windowMonomials(cs, window);
+        return new CircuitPoint(combine(monomials, t.x[window]), combine(monomials, t.y[window]));
+    }
+
+    private static LinearCombination combine(Variable[] monomials, Scalar[] coefficients) {
+        LinearCombination.Builder b = LinearCombination.builder().addConstant(coefficients[0]);
+        for (int m = 1; m < monomials.length; m++) {
+            b.add(monomials[m], coefficients[m]);
         }
-        var hi = scalar.bit(2 * window + 1);
-        var both = scalar.pairProduct(cs, window);
-        return new CircuitPoint(bilinear(t.x[window], lo, hi, both), bilinear(t.y[window], lo, hi, both));
-    }
-
-    private static LinearCombination select(Scalar v0, Scalar v1, io.zrt.crypto.zk.Variable bit) {
-        return LinearCombination.of(bit, v1.subtract(v0)).plusConstant(v0);
-    }
-
-    private static LinearCombination bilinear(Scalar[] v, io.zrt.crypto.zk.Variable lo,
-            io.zrt.crypto.zk.Variable hi, io.zrt.crypto.zk.Variable both) {
-        // d = lo + 2·hi: v(d) = v0 + lo·(v1 − v0) + hi·(v2 − v0) + lo·hi·(v3 − v2 − v1 + v0).
-        return LinearCombination.builder()
-                .addConstant(v[0])
-                .add(lo, v[1].subtract(v[0]))
-                .add(hi, v[2].subtract(v[0]))
-                .add(both, v[3].subtract(v[2]).subtract(v[1]).add(v[0]))
-                .build();
+        return b.build();
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Completeness and the statement binding of branch proofs. Proofs are expensive, so a few are made once and
- * shared: a depth-1 key update (two members) and a depth-2 one (three members).
+ * shared: a depth-1 key update (two members), a depth-2 one (three members) and a depth-4 one (nine).
  */
 class BranchProofTest {
 
@@ -28,12 +28,14 @@ class BranchProofTest {
     private static MemberView twoMembers;
     private static BranchFixtures.Proved depthOne;
     private static BranchFixtures.Proved depthTwo;
+    private static BranchFixtures.Proved depthFour;
 
     @BeforeAll
     static void proveOnce() throws Exception {
         twoMembers = BranchFixtures.group(2, 21);
         depthOne = BranchFixtures.keyUpdate(twoMembers, AD, 22);
         depthTwo = BranchFixtures.keyUpdate(BranchFixtures.group(3, 23), AD, 24);
+        depthFour = BranchFixtures.keyUpdate(BranchFixtures.group(9, 25), AD, 26);
     }
 
     @Test
@@ -43,8 +45,8 @@ class BranchProofTest {
         BranchVerifier.verify(depthOne.statement(), depthOne.proof().encode());
         BranchVerifier.verify(depthTwo.statement(), depthTwo.proof());
         assertThat(depthOne.proof().encode()).hasSize(BranchProof.encodedLength(1));
-        // 2,256 gates pad to 2^12: 1 + 32·(13 + 2·12) bytes.
-        assertThat(BranchProof.encodedLength(1)).isEqualTo(1 + 32 * (13 + 24));
+        // 1,926 gates pad to 2^11: 1 + 32·(13 + 2·11) bytes.
+        assertThat(BranchProof.encodedLength(1)).isEqualTo(1 + 32 * (13 + 22));
     }
 
     @Test
@@ -55,7 +57,7 @@ class BranchProofTest {
             var verifier = new io.zrt.crypto.zk.R1csVerifier(Transcript.create("count"));
             BranchCircuit.build(verifier, statement, Optional.empty());
             assertThat(verifier.multiplierCount()).isEqualTo(BranchCircuit.gateCount(depth))
-                    .isEqualTo(depth * 1_378 + 878);
+                    .isEqualTo(depth * 1_088 + 838);
         }
     }
 
@@ -99,13 +101,15 @@ class BranchProofTest {
     }
 
     @Test
-    void aProofForDepthDIsRejectedAtDepthDMinusOne() {
-        BranchStatement original = depthTwo.statement();
-        // The same keys minus the root level: a depth-1 statement (same padded size, 2^12 gates).
-        BranchStatement shallower = new BranchStatement(false, AD, original.pathKeys().subList(0, 2),
-                original.coPathKeys().subList(0, 1));
-        assertThat(BranchProof.encodedLength(1)).isEqualTo(BranchProof.encodedLength(2));
-        assertThatThrownBy(() -> BranchVerifier.verify(shallower, depthTwo.proof().encode()))
+    void aProofForDepthDIsRejectedAtDepthDMinusOne() throws Exception {
+        BranchStatement original = depthFour.statement();
+        assertThat(original.depth()).isEqualTo(4);
+        BranchVerifier.verify(original, depthFour.proof());
+        // The same keys minus the root level: a depth-3 statement (same padded size, 2^13 gates).
+        BranchStatement shallower = new BranchStatement(false, AD, original.pathKeys().subList(0, 4),
+                original.coPathKeys().subList(0, 3));
+        assertThat(BranchProof.encodedLength(3)).isEqualTo(BranchProof.encodedLength(4));
+        assertThatThrownBy(() -> BranchVerifier.verify(shallower, depthFour.proof().encode()))
                 .isInstanceOf(VerificationException.class);
         // And a depth-1 proof at depth 0: another size, refused before any arithmetic.
         BranchStatement root = new BranchStatement(false, AD, depthOne.statement().pathKeys().subList(0, 1),
