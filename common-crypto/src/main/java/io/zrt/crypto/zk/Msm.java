@@ -1,5 +1,6 @@
 package io.zrt.crypto.zk;
 
+import io.zrt.crypto.ristretto.FixedBaseMsm;
 import io.zrt.crypto.ristretto.RistrettoPoint;
 import io.zrt.crypto.ristretto.Scalar;
 import java.util.Arrays;
@@ -17,6 +18,26 @@ import java.util.Arrays;
 final class Msm {
 
     private Msm() {
+    }
+
+    /** value·B + blinding·B̃, constant-time (fixed-base tables). */
+    static RistrettoPoint pedersen(Scalar value, Scalar blinding) {
+        return Generators.pedersenTable().multiply(new Scalar[] {value, blinding});
+    }
+
+    /**
+     * blinding·B̃ + ⟨gScalars, G⟩ + ⟨hScalars, H⟩ over the first {@code n} entries (hScalars may be null),
+     * constant-time, over the fixed-base tables of the generators (one doubling chain for all three parts).
+     */
+    static RistrettoPoint secretVectors(Scalar blinding, Scalar[] gScalars, Scalar[] hScalars, int n) {
+        FixedBaseMsm[] tables = Generators.proverTables(n);
+        Scalar[] blind = {Scalar.zero(), blinding};
+        if (hScalars == null) {
+            return FixedBaseMsm.multiply(new FixedBaseMsm[] {Generators.pedersenTable(), tables[0]},
+                    new Scalar[][] {blind, prefix(gScalars, n)});
+        }
+        return FixedBaseMsm.multiply(new FixedBaseMsm[] {Generators.pedersenTable(), tables[0], tables[1]},
+                new Scalar[][] {blind, prefix(gScalars, n), prefix(hScalars, n)});
     }
 
     static RistrettoPoint secret(Scalar[] scalars, RistrettoPoint[] points, int n) {

@@ -39,8 +39,6 @@ final class R1csProofProtocol {
         absorbSizes(transcript, v.length, gates, constraints.size());
         RistrettoPoint[] g = Generators.g(n);
         RistrettoPoint[] h = Generators.h(n);
-        RistrettoPoint bBlind = Generators.blindingBase();
-        RistrettoPoint bValue = Generators.valueBase();
 
         Scalar alpha = Scalar.random(random);
         Scalar beta = Scalar.random(random);
@@ -54,9 +52,9 @@ final class R1csProofProtocol {
             sL[i] = i < gates ? Scalar.random(random) : Scalar.zero();
             sR[i] = i < gates ? Scalar.random(random) : Scalar.zero();
         }
-        RistrettoPoint aI = commitVectors(alpha, bBlind, aL, g, aR, h, gates);
-        RistrettoPoint aOut = commitVectors(beta, bBlind, aO, g, null, h, gates);
-        RistrettoPoint s = commitVectors(rho, bBlind, sL, g, sR, h, gates);
+        RistrettoPoint aI = commitVectors(alpha, aL, aR, gates);
+        RistrettoPoint aOut = commitVectors(beta, aO, null, gates);
+        RistrettoPoint s = commitVectors(rho, sL, sR, gates);
         transcript.appendPoint("A_I", aI);
         transcript.appendPoint("A_O", aOut);
         transcript.appendPoint("S", s);
@@ -92,8 +90,7 @@ final class R1csProofProtocol {
         Scalar[] tCoefficients = {null, t1, null, t3, t4, t5, t6};
         for (int i : new int[] {1, 3, 4, 5, 6}) {
             tau[i] = Scalar.random(random);
-            tPoints[i] = Msm.secret(new Scalar[] {tCoefficients[i], tau[i]},
-                    new RistrettoPoint[] {bValue, bBlind}, 2);
+            tPoints[i] = Msm.pedersen(tCoefficients[i], tau[i]);
             transcript.appendPoint("T_" + i, tPoints[i]);
         }
         Scalar x = transcript.challenge("x");
@@ -122,19 +119,7 @@ final class R1csProofProtocol {
     }
 
     /** blinding·B̃ + ⟨gScalars, G⟩ + ⟨hScalars, H⟩ over the first {@code n} entries (hScalars may be null). */
-    private static RistrettoPoint commitVectors(Scalar blinding, RistrettoPoint bBlind, Scalar[] gScalars,
-            RistrettoPoint[] g, Scalar[] hScalars, RistrettoPoint[] h, int n) {
-        int size = 1 + n + (hScalars == null ? 0 : n);
-        Scalar[] scalars = new Scalar[size];
-        RistrettoPoint[] points = new RistrettoPoint[size];
-        scalars[0] = blinding;
-        points[0] = bBlind;
-        System.arraycopy(gScalars, 0, scalars, 1, n);
-        System.arraycopy(g, 0, points, 1, n);
-        if (hScalars != null) {
-            System.arraycopy(hScalars, 0, scalars, 1 + n, n);
-            System.arraycopy(h, 0, points, 1 + n, n);
-        }
-        return Msm.secret(scalars, points, size);
+    private static RistrettoPoint commitVectors(Scalar blinding, Scalar[] gScalars, Scalar[] hScalars, int n) {
+        return Msm.secretVectors(blinding, gScalars, hScalars, n);
     }
 }

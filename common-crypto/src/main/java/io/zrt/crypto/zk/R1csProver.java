@@ -45,8 +45,7 @@ public final class R1csProver implements ConstraintSystem {
     /** Commits to a secret input with the given blinding factor; the commitment is absorbed. */
     public Commitment commit(Scalar value, Scalar blinding) {
         checkNotUsed();
-        RistrettoPoint v = Msm.secret(new Scalar[] {value, blinding},
-                new RistrettoPoint[] {Generators.valueBase(), Generators.blindingBase()}, 2);
+        RistrettoPoint v = Msm.pedersen(value, blinding);
         transcript.appendPoint("V", v);
         values.add(value);
         blindings.add(blinding);
