@@ -125,9 +125,102 @@ public final class FixedBaseMsm {
         return new RistrettoPoint(q);
     }
 
-    /** Copies base i in affine Niels form (entry 1·P) to out[off ..]: for variable-time callers. */
-    void affineBase(int i, long[] out, int off) {
-        System.arraycopy(table, i * ENTRIES * AFFINE, out, off, AFFINE);
+    /**
+     * Variable-time, for public scalars only: sum over parts p of sum_i scalars[p][i] * tables[p].base_i,
+     * where null and zero scalars are skipped. Pippenger's bucket method over the stored affine bases (no
+     * normalisation per call); a scalar above 2^251 is replaced by its negation on the negated base, so
+     * small negative scalars such as -1 cost one addition instead of one per window.
+     */
+    public static RistrettoPoint vartimeMultiply(FixedBaseMsm[] tables, Scalar[][] scalars) {
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(scalars, "scalars");
+        if (tables.length != scalars.length) {
+            throw new IllegalArgumentException("one scalar vector per table is required");
+        }
+        int m = 0;
+        for (int p = 0; p < tables.length; p++) {
+            if (scalars[p].length > tables[p].size) {
+                throw new IllegalArgumentException(
+                    "more scalars (" + scalars[p].length + ") than bases (" + tables[p].size + ")");
+            }
+            for (Scalar s : scalars[p]) {
+                if (s != null && !s.isZero()) {
+                    m++;
+                }
+            }
+        }
+        if (m == 0) {
+            return RistrettoPoint.identity();
+        }
+        int c = Msm.pippengerWindow(m);
+        int windows = (256 + c - 1) / c;
+        int[] digits = new int[m * windows];
+        long[] affine = new long[m * AFFINE];
+        int t = 0;
+        for (int p = 0; p < tables.length; p++) {
+            long[] source = tables[p].table;
+            for (int i = 0; i < scalars[p].length; i++) {
+                Scalar s = scalars[p][i];
+                if (s == null || s.isZero()) {
+                    continue;
+                }
+                long[] limbs = s.canonicalLimbs();
+                System.arraycopy(source, i * ENTRIES * AFFINE, affine, t * AFFINE, AFFINE);
+                if ((limbs[3] >>> 59) != 0) {
+                    limbs = s.negate().canonicalLimbs();
+                    PointOps.condNegNiels(affine, t * AFFINE, 10, 1);
+                }
+                ScalarDigits.signedWindows(limbs, c, digits, t * windows);
+                t++;
+            }
+        }
+        return new RistrettoPoint(BucketSum.run(affine, m, digits, windows, c));
+    }
+
+    /**
+     * Variable-time, for public coefficients only: out[j] = sum over k < coefficients.length of
+     * coefficients[k] * base_(j + k * stride) for j < stride (the generators of an inner-product argument
+     * folded over several rounds: every output uses the same coefficients). The coefficients are recoded once
+     * (width-4 NAF: odd digits up to 7, read straight from the stored multiples, so no table is built) and each
+     * output runs one Straus pass with its own doubling chain.
+     */
+    public RistrettoPoint[] vartimeStridedCombinations(Scalar[] coefficients, int stride) {
+        Objects.requireNonNull(coefficients, "coefficients");
+        int k = coefficients.length;
+        if (stride < 1 || (long) k * stride > size) {
+            throw new IllegalArgumentException("the combinations need more bases than the table holds");
+        }
+        byte[][] nafs = new byte[k][];
+        int top = -1;
+        for (int t = 0; t < k; t++) {
+            nafs[t] = ScalarDigits.wnaf(Objects.requireNonNull(coefficients[t], "coefficient").canonicalLimbs(), 4);
+            for (int pos = nafs[t].length - 1; pos > top; pos--) {
+                if (nafs[t][pos] != 0) {
+                    top = pos;
+                    break;
+                }
+            }
+        }
+        RistrettoPoint[] out = new RistrettoPoint[stride];
+        long[] c = new long[COMPLETED];
+        for (int j = 0; j < stride; j++) {
+            long[] q = new long[EXT];
+            PointOps.identityExt(q, 0);
+            for (int pos = top; pos >= 0; pos--) {
+                PointOps.dbl(c, q, 0);
+                PointOps.completedToExt(q, 0, c);
+                for (int t = 0; t < k; t++) {
+                    int d = nafs[t][pos];
+                    if (d != 0) {
+                        int entry = (j + t * stride) * ENTRIES + ((d > 0 ? d : -d) - 1);
+                        PointOps.addAffine(c, q, 0, table, entry * AFFINE, d < 0);
+                        PointOps.completedToExt(q, 0, c);
+                    }
+                }
+            }
+            out[j] = new RistrettoPoint(q);
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.zrt.crypto.zk;
 
 import io.zrt.crypto.ristretto.FixedBaseMsm;
+import io.zrt.crypto.ristretto.PrecomputedMsm;
 import io.zrt.crypto.ristretto.RistrettoPoint;
 import io.zrt.crypto.ristretto.Scalar;
 import java.util.Arrays;
@@ -44,8 +45,37 @@ final class Msm {
         return RistrettoPoint.multiscalarMul(prefix(scalars, n), prefix(points, n));
     }
 
+    /**
+     * ⟨gScalars, G⟩ + ⟨hScalars, H⟩ for public scalars (null entries skipped), over the first n generators:
+     * through the verifier's precomputed table when one covers n gates, else Pippenger over the prover's
+     * stored affine generators.
+     */
+    static RistrettoPoint vartimeGenerators(Scalar[] gScalars, Scalar[] hScalars, int n) {
+        PrecomputedMsm precomputed = Generators.precomputedTable(n);
+        if (precomputed != null) {
+            Scalar[] interleaved = new Scalar[2 + 2 * n];
+            java.util.Arrays.fill(interleaved, Scalar.zero());
+            for (int i = 0; i < n; i++) {
+                if (gScalars[i] != null) {
+                    interleaved[2 + 2 * i] = gScalars[i];
+                }
+                if (hScalars[i] != null) {
+                    interleaved[3 + 2 * i] = hScalars[i];
+                }
+            }
+            return precomputed.vartimeMultiply(interleaved);
+        }
+        FixedBaseMsm[] tables = Generators.proverTables(n);
+        return FixedBaseMsm.vartimeMultiply(tables, new Scalar[][] {prefix(gScalars, n), prefix(hScalars, n)});
+    }
+
     static RistrettoPoint vartime(Scalar[] scalars, RistrettoPoint[] points, int n) {
         return RistrettoPoint.vartimeMultiscalarMul(prefix(scalars, n), prefix(points, n));
+    }
+
+    /** a·P for public a. */
+    static RistrettoPoint vartime1(Scalar a, RistrettoPoint p) {
+        return RistrettoPoint.vartimeMultiscalarMul(new Scalar[] {a}, new RistrettoPoint[] {p});
     }
 
     /** a·P + b·Q for public a, b. */

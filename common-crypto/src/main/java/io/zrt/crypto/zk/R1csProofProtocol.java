@@ -37,8 +37,6 @@ final class R1csProofProtocol {
             int gates, Scalar[] aL, Scalar[] aR, Scalar[] aO, Scalar[] v, Scalar[] gamma) {
         int n = aL.length;
         absorbSizes(transcript, v.length, gates, constraints.size());
-        RistrettoPoint[] g = Generators.g(n);
-        RistrettoPoint[] h = Generators.h(n);
 
         Scalar alpha = Scalar.random(random);
         Scalar beta = Scalar.random(random);
@@ -113,7 +111,7 @@ final class R1csProofProtocol {
         transcript.appendScalar("e", e);
         Scalar wChallenge = transcript.challenge("w");
         RistrettoPoint q = RistrettoPoint.mulBase(wChallenge);
-        InnerProductProof ipp = InnerProductArgument.prove(transcript, q, yInvPow, g, h, l, r);
+        InnerProductProof ipp = InnerProductArgument.prove(transcript, q, yInvPow, l, r);
         return new R1csProof(aI, aOut, s, tPoints[1], tPoints[3], tPoints[4], tPoints[5], tPoints[6],
                 tHat, tauX, e, ipp);
     }
