@@ -75,7 +75,8 @@ public final class FixedBaseMsm {
 
     /**
      * sum over parts p of sum_i scalars[p][i] * tables[p].base_i (each part a prefix of its table), with one
-     * doubling chain for all parts. Constant-time in the scalars.
+     * doubling chain for all parts. Constant-time in the scalars; a null entry is skipped (which entries are
+     * null must therefore be public).
      */
     public static RistrettoPoint multiply(FixedBaseMsm[] tables, Scalar[][] scalars) {
         Objects.requireNonNull(tables, "tables");
@@ -90,7 +91,9 @@ public final class FixedBaseMsm {
                 throw new IllegalArgumentException(
                     "more scalars (" + scalars[p].length + ") than bases (" + tables[p].size + ")");
             }
-            terms += scalars[p].length;
+            for (Scalar x : scalars[p]) {
+                terms += x == null ? 0 : 1;
+            }
         }
         // Digits laid out position-major so the inner loop walks them sequentially.
         byte[] digits = new byte[64 * terms];
@@ -98,13 +101,17 @@ public final class FixedBaseMsm {
         int[] offsets = new int[terms];
         int t = 0;
         for (int p = 0; p < tables.length; p++) {
-            for (int i = 0; i < scalars[p].length; i++, t++) {
-                byte[] d = ScalarDigits.radix16(Objects.requireNonNull(scalars[p][i], "scalar").canonicalLimbs());
+            for (int i = 0; i < scalars[p].length; i++) {
+                if (scalars[p][i] == null) {
+                    continue;
+                }
+                byte[] d = ScalarDigits.radix16(scalars[p][i].canonicalLimbs());
                 for (int pos = 0; pos < 64; pos++) {
                     digits[pos * terms + t] = d[pos];
                 }
                 rows[t] = tables[p].table;
                 offsets[t] = i * ENTRIES * AFFINE;
+                t++;
             }
         }
         long[] q = new long[EXT];
@@ -121,6 +128,32 @@ public final class FixedBaseMsm {
                 PointOps.addAffine(c, q, 0, sel, 0, false);
                 PointOps.completedToExt(q, 0, c);
             }
+        }
+        return new RistrettoPoint(q);
+    }
+
+    /**
+     * sum over i of bits[i] * base_i for values that are 0 or 1 (null entries skipped), constant-time in the
+     * values: one masked selection between the identity and the stored base, and one mixed addition, per term.
+     * Only the lowest bit of each value is used: callers must know (publicly) that the values are bits.
+     */
+    public RistrettoPoint multiplyBits(Scalar[] bits) {
+        Objects.requireNonNull(bits, "bits");
+        if (bits.length > size) {
+            throw new IllegalArgumentException("more scalars (" + bits.length + ") than bases (" + size + ")");
+        }
+        long[] q = new long[EXT];
+        long[] c = new long[COMPLETED];
+        long[] sel = new long[AFFINE];
+        PointOps.identityExt(q, 0);
+        for (int i = 0; i < bits.length; i++) {
+            if (bits[i] == null) {
+                continue;
+            }
+            int bit = (int) (bits[i].canonicalLimbs()[0] & 1);
+            PointOps.selectAffine(sel, table, i * ENTRIES * AFFINE, 1, bit);
+            PointOps.addAffine(c, q, 0, sel, 0, false);
+            PointOps.completedToExt(q, 0, c);
         }
         return new RistrettoPoint(q);
     }

@@ -27,18 +27,57 @@ final class Msm {
     }
 
     /**
-     * blinding·B̃ + ⟨gScalars, G⟩ + ⟨hScalars, H⟩ over the first {@code n} entries (hScalars may be null),
-     * constant-time, over the fixed-base tables of the generators (one doubling chain for all three parts).
+     * blinding·B̃ + ⟨gScalars, G⟩ + ⟨hScalars, H⟩ over the first {@code n} entries (hScalars may be null) over
+     * the fixed-base tables of the generators. Secret wires go through one constant-time Straus pass (one
+     * doubling chain for all parts), wires the circuit proves to be bits through a masked selection each, and
+     * wires the circuit fixes to public constants through a variable-time pass (zeros cost nothing).
      */
-    static RistrettoPoint secretVectors(Scalar blinding, Scalar[] gScalars, Scalar[] hScalars, int n) {
+    static RistrettoPoint secretVectors(Scalar blinding, Scalar[] gScalars, byte[] gClass, Scalar[] hScalars,
+            byte[] hClass, int n) {
         FixedBaseMsm[] tables = Generators.proverTables(n);
         Scalar[] blind = {Scalar.zero(), blinding};
+        Scalar[] gSecret = select(gScalars, gClass, PublicWires.SECRET, n);
+        RistrettoPoint result;
         if (hScalars == null) {
-            return FixedBaseMsm.multiply(new FixedBaseMsm[] {Generators.pedersenTable(), tables[0]},
-                    new Scalar[][] {blind, prefix(gScalars, n)});
+            result = FixedBaseMsm.multiply(new FixedBaseMsm[] {Generators.pedersenTable(), tables[0]},
+                    new Scalar[][] {blind, gSecret});
+        } else {
+            result = FixedBaseMsm.multiply(new FixedBaseMsm[] {Generators.pedersenTable(), tables[0], tables[1]},
+                    new Scalar[][] {blind, gSecret, select(hScalars, hClass, PublicWires.SECRET, n)});
         }
-        return FixedBaseMsm.multiply(new FixedBaseMsm[] {Generators.pedersenTable(), tables[0], tables[1]},
-                new Scalar[][] {blind, prefix(gScalars, n), prefix(hScalars, n)});
+        if (contains(gClass, PublicWires.BIT, n)) {
+            result = result.add(tables[0].multiplyBits(select(gScalars, gClass, PublicWires.BIT, n)));
+        }
+        if (hScalars != null && contains(hClass, PublicWires.BIT, n)) {
+            result = result.add(tables[1].multiplyBits(select(hScalars, hClass, PublicWires.BIT, n)));
+        }
+        boolean gConstant = contains(gClass, PublicWires.CONSTANT, n);
+        boolean hConstant = hScalars != null && contains(hClass, PublicWires.CONSTANT, n);
+        if (gConstant || hConstant) {
+            Scalar[] none = new Scalar[0];
+            result = result.add(FixedBaseMsm.vartimeMultiply(tables, new Scalar[][] {
+                gConstant ? select(gScalars, gClass, PublicWires.CONSTANT, n) : none,
+                hConstant ? select(hScalars, hClass, PublicWires.CONSTANT, n) : none}));
+        }
+        return result;
+    }
+
+    /** The first n values whose (public) class is {@code kind}; null elsewhere. */
+    private static Scalar[] select(Scalar[] values, byte[] classes, byte kind, int n) {
+        Scalar[] out = new Scalar[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = classes[i] == kind ? values[i] : null;
+        }
+        return out;
+    }
+
+    private static boolean contains(byte[] classes, byte kind, int n) {
+        for (int i = 0; i < n; i++) {
+            if (classes[i] == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static RistrettoPoint secret(Scalar[] scalars, RistrettoPoint[] points, int n) {

@@ -33,8 +33,12 @@ final class R1csProofProtocol {
         transcript.appendSize("q", constraints);
     }
 
+    /**
+     * {@code wires} classifies the gate wires from the constraints (see {@link PublicWires}); it must be
+     * {@link PublicWires#allSecret} unless the witness has been checked to satisfy the constraints.
+     */
     static R1csProof prove(ProofTranscript transcript, SecureRandom random, ConstraintRecorder constraints,
-            int gates, Scalar[] aL, Scalar[] aR, Scalar[] aO, Scalar[] v, Scalar[] gamma) {
+            int gates, Scalar[] aL, Scalar[] aR, Scalar[] aO, Scalar[] v, Scalar[] gamma, PublicWires wires) {
         int n = aL.length;
         absorbSizes(transcript, v.length, gates, constraints.size());
 
@@ -50,9 +54,10 @@ final class R1csProofProtocol {
             sL[i] = i < gates ? Scalar.random(random) : Scalar.zero();
             sR[i] = i < gates ? Scalar.random(random) : Scalar.zero();
         }
-        RistrettoPoint aI = commitVectors(alpha, aL, aR, gates);
-        RistrettoPoint aOut = commitVectors(beta, aO, null, gates);
-        RistrettoPoint s = commitVectors(rho, sL, sR, gates);
+        byte[] secret = new byte[gates];
+        RistrettoPoint aI = Msm.secretVectors(alpha, aL, wires.left, aR, wires.right, gates);
+        RistrettoPoint aOut = Msm.secretVectors(beta, aO, wires.output, null, null, gates);
+        RistrettoPoint s = Msm.secretVectors(rho, sL, secret, sR, secret, gates);
         transcript.appendPoint("A_I", aI);
         transcript.appendPoint("A_O", aOut);
         transcript.appendPoint("S", s);
@@ -114,10 +119,5 @@ final class R1csProofProtocol {
         InnerProductProof ipp = InnerProductArgument.prove(transcript, q, yInvPow, l, r);
         return new R1csProof(aI, aOut, s, tPoints[1], tPoints[3], tPoints[4], tPoints[5], tPoints[6],
                 tHat, tauX, e, ipp);
-    }
-
-    /** blinding·B̃ + ⟨gScalars, G⟩ + ⟨hScalars, H⟩ over the first {@code n} entries (hScalars may be null). */
-    private static RistrettoPoint commitVectors(Scalar blinding, Scalar[] gScalars, Scalar[] hScalars, int n) {
-        return Msm.secretVectors(blinding, gScalars, hScalars, n);
     }
 }

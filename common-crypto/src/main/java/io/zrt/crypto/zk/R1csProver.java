@@ -124,11 +124,21 @@ public final class R1csProver implements ConstraintSystem {
     /** Checks the witness, then proves. The prover cannot be used afterwards. */
     public R1csProof prove() throws UnsatisfiedConstraintException {
         checkSatisfied();
-        return proveWithoutChecking();
+        // Only a satisfying witness may use what the constraints say about wires (bits, constants).
+        return prove(PublicWires.of(constraints, left.size()));
+    }
+
+    /** The recorded constraints (for tests of the wire classification). */
+    ConstraintRecorder constraints() {
+        return constraints;
     }
 
     /** For soundness tests only: proves whatever witness was given, satisfying or not. */
     R1csProof proveWithoutChecking() {
+        return prove(PublicWires.allSecret(left.size()));
+    }
+
+    private R1csProof prove(PublicWires wires) {
         checkNotUsed();
         used = true;
         int n = left.size();
@@ -139,7 +149,7 @@ public final class R1csProver implements ConstraintSystem {
             aO[i] = aL[i].multiply(aR[i]);
         }
         return R1csProofProtocol.prove(transcript, random, constraints, n, aL, aR, aO,
-                values.toArray(Scalar[]::new), blindings.toArray(Scalar[]::new));
+                values.toArray(Scalar[]::new), blindings.toArray(Scalar[]::new), wires);
     }
 
     private Multiplication newGate(Scalar l, Scalar r) {

@@ -63,13 +63,74 @@ class FixedBaseMsmTest {
     }
 
     @Example
+    void nullEntriesAreSkippedAndBitsMatchTheNaiveSum() {
+        Random rnd = new Random(13);
+        RistrettoPoint[] p = MsmTest.randomPoints(rnd, 30);
+        FixedBaseMsm table = FixedBaseMsm.of(Arrays.asList(p));
+        Scalar[] s = MsmTest.randomScalars(rnd, 30);
+        Scalar[] bits = new Scalar[30];
+        Scalar[] withNulls = s.clone();
+        Scalar[] dense = new Scalar[30];
+        Scalar[] denseBits = new Scalar[30];
+        for (int i = 0; i < 30; i++) {
+            boolean skip = i % 3 == 0;
+            withNulls[i] = skip ? null : s[i];
+            dense[i] = skip ? Scalar.zero() : s[i];
+            bits[i] = skip ? null : Scalar.fromLong(rnd.nextInt(2));
+            denseBits[i] = skip ? Scalar.zero() : bits[i];
+        }
+        assertThat(table.multiply(withNulls)).isEqualTo(MsmTest.naive(dense, p));
+        assertThat(FixedBaseMsm.vartimeMultiply(new FixedBaseMsm[] {table}, new Scalar[][] {withNulls}))
+            .isEqualTo(MsmTest.naive(dense, p));
+        assertThat(table.multiplyBits(bits)).isEqualTo(MsmTest.naive(denseBits, p));
+        assertThat(table.multiplyBits(new Scalar[] {Scalar.one()})).isEqualTo(p[0]);
+        assertThat(table.multiplyBits(new Scalar[] {Scalar.zero()})).isEqualTo(RistrettoPoint.identity());
+    }
+
+    @Example
+    void vartimeMatchesForSmallNegativeScalars() {
+        Random rnd = new Random(17);
+        RistrettoPoint[] p = MsmTest.randomPoints(rnd, 200);
+        Scalar[] s = MsmTest.randomScalars(rnd, 200);
+        for (int i = 0; i < 200; i += 4) {
+            s[i] = Scalar.fromLong(i).negate();          // -small: the negated-base path
+        }
+        FixedBaseMsm table = FixedBaseMsm.of(Arrays.asList(p));
+        assertThat(FixedBaseMsm.vartimeMultiply(new FixedBaseMsm[] {table}, new Scalar[][] {s}))
+            .isEqualTo(MsmTest.naive(s, p));
+        assertThat(FixedBaseMsm.vartimeMultiply(new FixedBaseMsm[] {table}, new Scalar[][] {new Scalar[3]}))
+            .isEqualTo(RistrettoPoint.identity());
+    }
+
+    @Example
+    void stridedCombinationsMatchTheNaiveSums() {
+        Random rnd = new Random(19);
+        int stride = 8;
+        int block = 5;
+        RistrettoPoint[] p = MsmTest.randomPoints(rnd, stride * block + 3);
+        FixedBaseMsm table = FixedBaseMsm.of(Arrays.asList(p));
+        Scalar[] coefficients = MsmTest.randomScalars(rnd, block);
+        RistrettoPoint[] out = table.vartimeStridedCombinations(coefficients, stride);
+        for (int j = 0; j < stride; j++) {
+            RistrettoPoint[] column = new RistrettoPoint[block];
+            for (int k = 0; k < block; k++) {
+                column[k] = p[j + k * stride];
+            }
+            assertThat(out[j]).isEqualTo(MsmTest.naive(coefficients, column));
+        }
+        assertThatThrownBy(() -> table.vartimeStridedCombinations(coefficients, stride + 1))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Example
     void rejectsMoreScalarsThanBasesAndMismatchedParts() {
         FixedBaseMsm table = FixedBaseMsm.of(List.of(RistrettoPoint.basepoint()));
         assertThatThrownBy(() -> table.multiply(new Scalar[] {Scalar.one(), Scalar.one()}))
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FixedBaseMsm.multiply(new FixedBaseMsm[] {table}, new Scalar[0][]))
             .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> table.multiply(new Scalar[] {null})).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> table.multiply(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> table.multiplyBits(new Scalar[2])).isInstanceOf(IllegalArgumentException.class);
         assertThat(table.toString()).doesNotContain("[0").contains("bases=1");
     }
 
