@@ -114,6 +114,14 @@ public final class FixedBaseMsm {
                 t++;
             }
         }
+        int parts = MsmThreads.partsFor(terms);
+        int all = terms;
+        return sum(MsmThreads.run(parts, p -> straus(rows, offsets, digits, all,
+                MsmThreads.start(all, parts, p), MsmThreads.start(all, parts, p + 1))));
+    }
+
+    /** Constant-time Straus over terms [from, to) with one doubling chain. */
+    private static RistrettoPoint straus(long[][] rows, int[] offsets, byte[] digits, int terms, int from, int to) {
         long[] q = new long[EXT];
         long[] c = new long[COMPLETED];
         long[] sel = new long[AFFINE];
@@ -123,13 +131,21 @@ public final class FixedBaseMsm {
                 ScalarMul.times16(q, c);
             }
             int at = pos * terms;
-            for (int i = 0; i < terms; i++) {
+            for (int i = from; i < to; i++) {
                 PointOps.selectAffine(sel, rows[i], offsets[i], ENTRIES, digits[at + i]);
                 PointOps.addAffine(c, q, 0, sel, 0, false);
                 PointOps.completedToExt(q, 0, c);
             }
         }
         return new RistrettoPoint(q);
+    }
+
+    private static RistrettoPoint sum(java.util.List<RistrettoPoint> parts) {
+        RistrettoPoint total = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            total = total.add(parts.get(i));
+        }
+        return total;
     }
 
     /**
@@ -207,7 +223,17 @@ public final class FixedBaseMsm {
                 t++;
             }
         }
-        return new RistrettoPoint(BucketSum.run(affine, m, digits, windows, c));
+        int parts = MsmThreads.partsFor(m);
+        if (parts == 1) {
+            return new RistrettoPoint(BucketSum.run(affine, m, digits, windows, c));
+        }
+        int all = m;
+        return sum(MsmThreads.run(parts, p -> {
+            int from = MsmThreads.start(all, parts, p);
+            int to = MsmThreads.start(all, parts, p + 1);
+            return new RistrettoPoint(BucketSum.run(java.util.Arrays.copyOfRange(affine, from * AFFINE, to * AFFINE),
+                    to - from, java.util.Arrays.copyOfRange(digits, from * windows, to * windows), windows, c));
+        }));
     }
 
     /**
@@ -235,8 +261,20 @@ public final class FixedBaseMsm {
             }
         }
         RistrettoPoint[] out = new RistrettoPoint[stride];
+        int parts = MsmThreads.partsFor(stride * k / 4);
+        int last = top;
+        MsmThreads.run(parts, p -> {
+            stridedRange(nafs, last, stride, MsmThreads.start(stride, parts, p), MsmThreads.start(stride, parts, p + 1),
+                    out);
+            return Boolean.TRUE;
+        });
+        return out;
+    }
+
+    private void stridedRange(byte[][] nafs, int top, int stride, int fromJ, int toJ, RistrettoPoint[] out) {
+        int k = nafs.length;
         long[] c = new long[COMPLETED];
-        for (int j = 0; j < stride; j++) {
+        for (int j = fromJ; j < toJ; j++) {
             long[] q = new long[EXT];
             PointOps.identityExt(q, 0);
             for (int pos = top; pos >= 0; pos--) {
@@ -253,7 +291,6 @@ public final class FixedBaseMsm {
             }
             out[j] = new RistrettoPoint(q);
         }
-        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.zrt.crypto.zk;
 
 import io.zrt.crypto.ristretto.FixedBaseMsm;
+import io.zrt.crypto.ristretto.MsmThreads;
 import io.zrt.crypto.ristretto.RistrettoPoint;
 import io.zrt.crypto.ristretto.Scalar;
 import java.util.ArrayList;
@@ -118,11 +119,16 @@ final class InnerProductArgument {
             Scalar u = absorbRound(transcript, ls, rs, l, r);
             Scalar uInv = u.invert();
             foldScalars(a, b, half, u, uInv);
-            for (int i = 0; i < half; i++) {
-                g[i] = Msm.twoTerm(uInv, g[i], u, g[half + i]);
-                h[i] = Msm.twoTerm(u.multiply(hf[i]), h[i], uInv.multiply(hf[half + i]), h[half + i]);
-                hf[i] = Scalar.one();
-            }
+            int parts = Math.max(1, Math.min(MsmThreads.configured(), half / 64));
+            int size = half;
+            MsmThreads.run(parts, p -> {
+                for (int i = size * p / parts; i < size * (p + 1) / parts; i++) {
+                    g[i] = Msm.twoTerm(uInv, g[i], u, g[size + i]);
+                    h[i] = Msm.twoTerm(u.multiply(hf[i]), h[i], uInv.multiply(hf[size + i]), h[size + i]);
+                    hf[i] = Scalar.one();
+                }
+                return Boolean.TRUE;
+            });
             cur = half;
         }
         return new InnerProductProof(ls, rs, a[0], b[0]);

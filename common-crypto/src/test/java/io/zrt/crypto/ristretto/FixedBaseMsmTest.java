@@ -123,6 +123,43 @@ class FixedBaseMsmTest {
     }
 
     @Example
+    void splittingAcrossThreadsGivesTheSameResults() {
+        Random rnd = new Random(23);
+        int n = 1300;
+        RistrettoPoint[] p = MsmTest.randomPoints(rnd, n);
+        Scalar[] s = MsmTest.randomScalars(rnd, n);
+        FixedBaseMsm table = FixedBaseMsm.of(Arrays.asList(p));
+        RistrettoPoint expected = RistrettoPoint.vartimeMultiscalarMul(s, p);
+        Scalar[] coefficients = MsmTest.randomScalars(rnd, 4);
+        RistrettoPoint[] strided = table.vartimeStridedCombinations(coefficients, 320);
+        RistrettoPoint[] big = MsmTest.randomPoints(rnd, 6200);
+        Scalar[] bigScalars = MsmTest.randomScalars(rnd, 6200);
+        RistrettoPoint bigSum = RistrettoPoint.vartimeMultiscalarMul(bigScalars, big);
+        String before = System.getProperty("zrt.msm.threads");
+        try {
+            System.setProperty("zrt.msm.threads", "3");
+            assertThat(MsmThreads.configured()).isEqualTo(3);
+            assertThat(MsmThreads.partsFor(n)).isEqualTo(3);
+            assertThat(table.multiply(s)).isEqualTo(expected);
+            assertThat(FixedBaseMsm.vartimeMultiply(new FixedBaseMsm[] {table}, new Scalar[][] {s})).isEqualTo(expected);
+            assertThat(table.vartimeStridedCombinations(coefficients, 320)).isEqualTo(strided);
+            assertThat(Msm.vartime(bigScalars, MsmTest.limbs(big))).satisfies(
+                r -> assertThat(new RistrettoPoint(r)).isEqualTo(bigSum));
+            System.setProperty("zrt.msm.threads", "1000");
+            assertThat(MsmThreads.configured()).isEqualTo(64);
+        } finally {
+            if (before == null) {
+                System.clearProperty("zrt.msm.threads");
+            } else {
+                System.setProperty("zrt.msm.threads", before);
+            }
+        }
+        if (before == null) {
+            assertThat(MsmThreads.configured()).isEqualTo(1);
+        }
+    }
+
+    @Example
     void rejectsMoreScalarsThanBasesAndMismatchedParts() {
         FixedBaseMsm table = FixedBaseMsm.of(List.of(RistrettoPoint.basepoint()));
         assertThatThrownBy(() -> table.multiply(new Scalar[] {Scalar.one(), Scalar.one()}))
