@@ -62,6 +62,40 @@ final class Msm {
         return result;
     }
 
+    /**
+     * Σ over the merged input classes of value·(Σ of the members' generators), constant-time in the values: a
+     * class of k equal wires costs one term instead of k. The table of class bases depends only on the circuit,
+     * so the last one built is kept (one circuit shape proved repeatedly rebuilds nothing).
+     */
+    static RistrettoPoint mergedInputs(PublicWires wires, Scalar[] aL, Scalar[] aR, int gates) {
+        if (wires.mergedClasses.length == 0) {
+            return RistrettoPoint.identity();
+        }
+        return mergedTable(wires.mergedClasses, gates).multiply(wires.mergedValues(aL, aR, gates));
+    }
+
+    private static volatile Object[] mergedCache;
+
+    private static FixedBaseMsm mergedTable(int[][] classes, int gates) {
+        Object[] cached = mergedCache;
+        if (cached != null && (Integer) cached[1] == gates && Arrays.deepEquals((int[][]) cached[0], classes)) {
+            return (FixedBaseMsm) cached[2];
+        }
+        RistrettoPoint[] g = Generators.g(gates);
+        RistrettoPoint[] h = Generators.h(gates);
+        java.util.List<RistrettoPoint> bases = new java.util.ArrayList<>(classes.length);
+        for (int[] members : classes) {
+            RistrettoPoint sum = RistrettoPoint.identity();
+            for (int w : members) {
+                sum = sum.add(w < gates ? g[w] : h[w - gates]);
+            }
+            bases.add(sum);
+        }
+        FixedBaseMsm table = FixedBaseMsm.of(bases);
+        mergedCache = new Object[] {classes, gates, table};
+        return table;
+    }
+
     /** The first n values whose (public) class is {@code kind}; null elsewhere. */
     private static Scalar[] select(Scalar[] values, byte[] classes, byte kind, int n) {
         Scalar[] out = new Scalar[n];

@@ -55,7 +55,8 @@ final class R1csProofProtocol {
             sR[i] = i < gates ? Scalar.random(random) : Scalar.zero();
         }
         byte[] secret = new byte[gates];
-        RistrettoPoint aI = Msm.secretVectors(alpha, aL, wires.left, aR, wires.right, gates);
+        RistrettoPoint aI = Msm.secretVectors(alpha, aL, wires.left, aR, wires.right, gates)
+                .add(Msm.mergedInputs(wires, aL, aR, gates));
         RistrettoPoint aOut = Msm.secretVectors(beta, aO, wires.output, null, null, gates);
         RistrettoPoint s = Msm.secretVectors(rho, sL, secret, sR, secret, gates);
         transcript.appendPoint("A_I", aI);

@@ -24,9 +24,11 @@ class PublicWiresTest {
     private static void build(ConstraintSystem cs, Variable committed, Optional<Long> value) {
         LinearCombination.Builder sum = LinearCombination.builder();
         Scalar power = Scalar.one();
+        Variable firstBit = null;
         for (int j = 0; j < 40; j++) {
             int bit = j;
             Variable b = Booleans.allocateBit(cs, value.map(v -> ((v >>> bit) & 1) == 1));
+            firstBit = j == 0 ? b : firstBit;
             sum.add(b, power);
             power = power.add(power);
         }
@@ -37,6 +39,11 @@ class PublicWiresTest {
         cs.constrain(LinearCombination.of(notBit.left()).plus(notBit.right()).minusConstant(Scalar.one()));
         Multiplication free = cs.allocateMultiplier(value.map(v -> Scalars.of(v)), value.map(v -> Scalars.of(7)));
         cs.constrain(LinearCombination.of(free.left()).minus(LinearCombination.of(committed)));
+        // Gate 43 copies a secret (L42) and a bit (L0); gate 45 copies a constant (L44 = 5) and a secret (R44).
+        cs.multiply(LinearCombination.of(free.left()), LinearCombination.of(firstBit));
+        Multiplication k = cs.allocateMultiplier(value.map(v -> Scalars.of(5)), value.map(v -> Scalars.of(v + 2)));
+        cs.constrain(LinearCombination.of(k.left()).minusConstant(Scalars.of(5)));
+        cs.multiply(LinearCombination.of(k.left()), LinearCombination.of(k.right()));
     }
 
     @Test
@@ -55,8 +62,18 @@ class PublicWiresTest {
         assertThat(wires.left[41]).isEqualTo(PublicWires.SECRET);
         assertThat(wires.right[41]).isEqualTo(PublicWires.SECRET);
         assertThat(wires.output[41]).isEqualTo(PublicWires.SECRET);
-        assertThat(wires.left[42]).isEqualTo(PublicWires.SECRET);
         assertThat(wires.count(wires.left, PublicWires.BIT)).isEqualTo(40);
+        int gates = prover.multiplierCount();
+        assertThat(gates).isEqualTo(46);
+        assertThat(wires.left[42]).isEqualTo(PublicWires.MERGED);
+        assertThat(wires.left[43]).isEqualTo(PublicWires.MERGED);
+        assertThat(wires.right[43]).isEqualTo(PublicWires.BIT);
+        assertThat(wires.left[44]).isEqualTo(PublicWires.CONSTANT);
+        assertThat(wires.left[45]).isEqualTo(PublicWires.CONSTANT);
+        assertThat(wires.right[44]).isEqualTo(PublicWires.MERGED);
+        assertThat(wires.right[45]).isEqualTo(PublicWires.MERGED);
+        assertThat(wires.mergedClasses).isDeepEqualTo(new int[][] {{42, 43}, {gates + 44, gates + 45}});
+        assertThat(PublicWires.allSecret(gates).mergedClasses).isEmpty();
         assertThat(PublicWires.allSecret(5).count(PublicWires.allSecret(5).left, PublicWires.SECRET)).isEqualTo(5);
     }
 
