@@ -10,10 +10,12 @@ import java.util.Arrays;
  * The proof engine's entry points to multi-scalar multiplication Σ sᵢ·Pᵢ. Two flavours, chosen by who may
  * learn the scalars:
  * <ul>
- *   <li>{@link #secret}: constant-time (Straus) for the prover's witness commitments (A_I, A_O, S, Tᵢ, V);</li>
+ *   <li>{@link #pedersen}, {@link #secretVectors}, {@link #mergedInputs}: constant-time (Straus over the
+ *   fixed-base tables) for the prover's witness commitments (A_I, A_O, S, Tᵢ, V);</li>
  *   <li>{@link #vartime}: variable-time (wNAF/Pippenger) for public scalars: everything the verifier does, and
  *   the prover's inner-product rounds, whose vectors l(x), r(x) are blinded by s_L, s_R and could be sent in
- *   the clear without harming zero knowledge (the paper's protocol 3 does exactly that).</li>
+ *   the clear without harming zero knowledge (the paper's protocol 3 does exactly that), including
+ *   {@link #vartimeGenerators} over the stored generators.</li>
  * </ul>
  */
 final class Msm {
@@ -112,10 +114,6 @@ final class Msm {
             }
         }
         return false;
-    }
-
-    static RistrettoPoint secret(Scalar[] scalars, RistrettoPoint[] points, int n) {
-        return RistrettoPoint.multiscalarMul(prefix(scalars, n), prefix(points, n));
     }
 
     /**
