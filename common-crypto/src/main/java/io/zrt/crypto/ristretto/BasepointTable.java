@@ -46,13 +46,13 @@ final class BasepointTable {
         long[] sel = new long[AFFINE];
         PointOps.identityExt(q, 0);
         for (int i = 1; i < 64; i += 2) {
-            PointOps.select(sel, TABLE, (i >>> 1) * 8 * AFFINE, 8, AFFINE, e[i]);
+            PointOps.selectAffine(sel, TABLE, (i >>> 1) * 8 * AFFINE, 8, e[i]);
             PointOps.addAffine(c, q, 0, sel, 0, false);
             PointOps.completedToExt(q, 0, c);
         }
         ScalarMul.times16(q, c);
         for (int i = 0; i < 64; i += 2) {
-            PointOps.select(sel, TABLE, (i >>> 1) * 8 * AFFINE, 8, AFFINE, e[i]);
+            PointOps.selectAffine(sel, TABLE, (i >>> 1) * 8 * AFFINE, 8, e[i]);
             PointOps.addAffine(c, q, 0, sel, 0, false);
             PointOps.completedToExt(q, 0, c);
         }

@@ -232,11 +232,21 @@ final class FieldOps {
         }
     }
 
-    /** Constant-time: r = -r if flag == 1. */
+    /** Constant-time: r = -r if flag == 1 (no allocation: the negation is formed in locals). */
     static void cneg(long[] r, int ro, long flag) {
-        long[] n = new long[5];
-        neg(n, 0, r, ro);
-        cmov(r, ro, n, 0, flag);
+        long m = -flag;
+        long a0 = r[ro], a1 = r[ro + 1], a2 = r[ro + 2], a3 = r[ro + 3], a4 = r[ro + 4];
+        long t0 = P16_0 - a0, t1 = P16_N - a1, t2 = P16_N - a2, t3 = P16_N - a3, t4 = P16_N - a4;
+        t1 += t0 >>> 51; t0 &= MASK;
+        t2 += t1 >>> 51; t1 &= MASK;
+        t3 += t2 >>> 51; t2 &= MASK;
+        t4 += t3 >>> 51; t3 &= MASK;
+        t0 += 19 * (t4 >>> 51); t4 &= MASK;
+        r[ro] = a0 ^ (m & (a0 ^ t0));
+        r[ro + 1] = a1 ^ (m & (a1 ^ t1));
+        r[ro + 2] = a2 ^ (m & (a2 ^ t2));
+        r[ro + 3] = a3 ^ (m & (a3 ^ t3));
+        r[ro + 4] = a4 ^ (m & (a4 ^ t4));
     }
 
     /** Canonical little-endian encoding (value fully reduced below p, bit 255 clear). */

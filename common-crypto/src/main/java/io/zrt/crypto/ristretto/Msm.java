@@ -42,7 +42,25 @@ final class Msm {
 
     /** Variable-time: picks Straus or Pippenger by size. Only for public scalars. */
     static long[] vartime(Scalar[] scalars, long[][] points) {
-        return scalars.length < PIPPENGER_THRESHOLD ? vartimeStraus(scalars, points) : pippenger(scalars, points);
+        int n = scalars.length;
+        if (n < PIPPENGER_THRESHOLD) {
+            return vartimeStraus(scalars, points);
+        }
+        int parts = MsmThreads.partsFor(n / 8);      // opt-in; only worth it for thousands of terms
+        if (parts == 1) {
+            return pippenger(scalars, points);
+        }
+        java.util.List<long[]> sums = MsmThreads.run(parts, p -> {
+            int from = MsmThreads.start(n, parts, p);
+            int to = MsmThreads.start(n, parts, p + 1);
+            return pippenger(java.util.Arrays.copyOfRange(scalars, from, to),
+                    java.util.Arrays.copyOfRange(points, from, to));
+        });
+        RistrettoPoint total = new RistrettoPoint(sums.get(0));
+        for (int i = 1; i < parts; i++) {
+            total = total.add(new RistrettoPoint(sums.get(i)));
+        }
+        return total.ext;
     }
 
     /** Interleaved width-5 NAF: odd multiples P, 3P, ..., 15P per point, one shared doubling chain. */

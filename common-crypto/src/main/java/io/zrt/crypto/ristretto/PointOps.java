@@ -160,6 +160,49 @@ final class PointOps {
         condNegNiels(out, 0, size - 5, sign);
     }
 
+    /**
+     * Constant-time lookup specialised to affine Niels tables: entry {@code |digit|} of {@code count}
+     * consecutive entries (entry k holds (k+1)·P), the identity for 0, negated for digit < 0. Every entry is
+     * read and masked; the 15 coordinates are accumulated in locals and stored once (measured about twice as
+     * fast as {@link #select}, which rewrites the output array for every entry).
+     */
+    static void selectAffine(long[] out, long[] table, int tableOff, int count, int digit) {
+        long sign = (digit >>> 31) & 1;
+        long abs = (digit ^ -sign) + sign;
+        long p0 = 1, p1 = 0, p2 = 0, p3 = 0, p4 = 0;
+        long q0 = 1, q1 = 0, q2 = 0, q3 = 0, q4 = 0;
+        long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+        int base = tableOff;
+        for (int k = 1; k <= count; k++, base += AFFINE) {
+            long m = -((((abs ^ k) - 1) >>> 63) & 1);   // all ones iff abs == k
+            p0 ^= m & (p0 ^ table[base + 0]);
+            p1 ^= m & (p1 ^ table[base + 1]);
+            p2 ^= m & (p2 ^ table[base + 2]);
+            p3 ^= m & (p3 ^ table[base + 3]);
+            p4 ^= m & (p4 ^ table[base + 4]);
+            q0 ^= m & (q0 ^ table[base + 5]);
+            q1 ^= m & (q1 ^ table[base + 6]);
+            q2 ^= m & (q2 ^ table[base + 7]);
+            q3 ^= m & (q3 ^ table[base + 8]);
+            q4 ^= m & (q4 ^ table[base + 9]);
+            t0 ^= m & (t0 ^ table[base + 10]);
+            t1 ^= m & (t1 ^ table[base + 11]);
+            t2 ^= m & (t2 ^ table[base + 12]);
+            t3 ^= m & (t3 ^ table[base + 13]);
+            t4 ^= m & (t4 ^ table[base + 14]);
+        }
+        // Negation of an affine Niels point: swap y+x with y-x and negate 2dxy.
+        long m = -sign;
+        long x;
+        x = m & (p0 ^ q0); out[0] = p0 ^ x; out[5] = q0 ^ x;
+        x = m & (p1 ^ q1); out[1] = p1 ^ x; out[6] = q1 ^ x;
+        x = m & (p2 ^ q2); out[2] = p2 ^ x; out[7] = q2 ^ x;
+        x = m & (p3 ^ q3); out[3] = p3 ^ x; out[8] = q3 ^ x;
+        x = m & (p4 ^ q4); out[4] = p4 ^ x; out[9] = q4 ^ x;
+        out[10] = t0; out[11] = t1; out[12] = t2; out[13] = t3; out[14] = t4;
+        FieldOps.cneg(out, 10, sign);
+    }
+
     /** Converts n extended points to affine Niels form with one shared inversion. */
     static void batchToAffine(long[] out, int outOff, long[] pts, int ptsOff, int n) {
         long[] prefix = new long[5 * (n + 1)];

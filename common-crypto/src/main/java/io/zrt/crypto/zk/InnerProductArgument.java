@@ -1,5 +1,7 @@
 package io.zrt.crypto.zk;
 
+import io.zrt.crypto.ristretto.FixedBaseMsm;
+import io.zrt.crypto.ristretto.MsmThreads;
 import io.zrt.crypto.ristretto.RistrettoPoint;
 import io.zrt.crypto.ristretto.Scalar;
 import java.util.ArrayList;
@@ -24,10 +26,12 @@ final class InnerProductArgument {
      * Rounds are first run on the original generators with tracked coefficients (each L, R is then one
      * multiplication over n original points), because folding n/2 points costs far more than one Pippenger
      * pass; once every folded point would combine {@link #TRACKED_BLOCK} originals the generators are
-     * materialised and the remaining (small) rounds fold points directly.
+     * materialised and the remaining (small) rounds fold points directly. The generators are the system's
+     * Gᵢ, Hᵢ (the tracked rounds read their stored tables). The factors must be the powers of one scalar
+     * (fᵢ = f^i, as y^−i is): materialising relies on f_(j+k·cur) = f_j·f_(k·cur).
      */
     static InnerProductProof prove(ProofTranscript transcript, RistrettoPoint q, Scalar[] hFactors,
-            RistrettoPoint[] gens, RistrettoPoint[] hGens, Scalar[] aIn, Scalar[] bIn) {
+            Scalar[] aIn, Scalar[] bIn) {
         int n = aIn.length;
         if (Integer.bitCount(n) != 1 || bIn.length != n || hFactors.length < n) {
             throw new IllegalArgumentException("inner-product vectors must have equal power-of-two length");
@@ -44,38 +48,27 @@ final class InnerProductArgument {
         int cur = n;
         Scalar[] scalars = new Scalar[n + 1];
         RistrettoPoint[] points = new RistrettoPoint[n + 1];
+        Scalar[] gScalars = new Scalar[n];
+        Scalar[] hScalars = new Scalar[n];
         while (cur > 1 && n / cur < TRACKED_BLOCK) {
             int half = cur / 2;
             Scalar cl = Scalars.innerProduct(a, slice(b, half, half), half);
             Scalar cr = Scalars.innerProduct(slice(a, half, half), b, half);
-            int at = 0;
+            // L uses G at the upper half of every block and H at the lower half; R the other way round.
             for (int i = 0; i < n; i++) {
                 int j = i & (cur - 1);
-                if (j >= half) {
-                    scalars[at] = a[j - half].multiply(gc[i]);
-                    points[at++] = gens[i];
-                } else {
-                    scalars[at] = b[j + half].multiply(hc[i]);
-                    points[at++] = hGens[i];
-                }
+                boolean upper = j >= half;
+                gScalars[i] = upper ? a[j - half].multiply(gc[i]) : null;
+                hScalars[i] = upper ? null : b[j + half].multiply(hc[i]);
             }
-            scalars[at] = cl;
-            points[at] = q;
-            RistrettoPoint l = Msm.vartime(scalars, points, n + 1);
-            at = 0;
+            RistrettoPoint l = Msm.vartimeGenerators(gScalars, hScalars, n).add(Msm.vartime1(cl, q));
             for (int i = 0; i < n; i++) {
                 int j = i & (cur - 1);
-                if (j < half) {
-                    scalars[at] = a[j + half].multiply(gc[i]);
-                    points[at++] = gens[i];
-                } else {
-                    scalars[at] = b[j - half].multiply(hc[i]);
-                    points[at++] = hGens[i];
-                }
+                boolean upper = j >= half;
+                gScalars[i] = upper ? null : a[j + half].multiply(gc[i]);
+                hScalars[i] = upper ? b[j - half].multiply(hc[i]) : null;
             }
-            scalars[at] = cr;
-            points[at] = q;
-            RistrettoPoint r = Msm.vartime(scalars, points, n + 1);
+            RistrettoPoint r = Msm.vartimeGenerators(gScalars, hScalars, n).add(Msm.vartime1(cr, q));
             Scalar u = absorbRound(transcript, ls, rs, l, r);
             Scalar uInv = u.invert();
             foldScalars(a, b, half, u, uInv);
@@ -89,8 +82,19 @@ final class InnerProductArgument {
         if (cur == 1) {
             return new InnerProductProof(ls, rs, a[0], b[0]);
         }
-        RistrettoPoint[] g = materialise(gens, gc, n, cur);
-        RistrettoPoint[] h = materialise(hGens, hc, n, cur);
+        // Every coefficient of G depends only on the block (i / cur), and the H coefficient of original j + k·cur
+        // is f_j·f_(k·cur)·d_k (the factors are powers): fold with the shared coefficients, keep f_j per element.
+        int block = n / cur;
+        Scalar[] gShared = new Scalar[block];
+        Scalar[] hShared = new Scalar[block];
+        for (int k = 0; k < block; k++) {
+            gShared[k] = gc[k * cur];
+            hShared[k] = hc[k * cur];
+        }
+        FixedBaseMsm[] tables = Generators.proverTables(n);
+        RistrettoPoint[] g = tables[0].vartimeStridedCombinations(gShared, cur);
+        RistrettoPoint[] h = tables[1].vartimeStridedCombinations(hShared, cur);
+        Scalar[] hf = java.util.Arrays.copyOf(hFactors, cur);
         while (cur > 1) {
             int half = cur / 2;
             Scalar cl = Scalars.innerProduct(a, slice(b, half, half), half);
@@ -98,7 +102,7 @@ final class InnerProductArgument {
             for (int i = 0; i < half; i++) {
                 scalars[i] = a[i];
                 points[i] = g[half + i];
-                scalars[half + i] = b[half + i];
+                scalars[half + i] = b[half + i].multiply(hf[i]);
                 points[half + i] = h[i];
             }
             scalars[cur] = cl;
@@ -107,7 +111,7 @@ final class InnerProductArgument {
             for (int i = 0; i < half; i++) {
                 scalars[i] = a[half + i];
                 points[i] = g[i];
-                scalars[half + i] = b[i];
+                scalars[half + i] = b[i].multiply(hf[half + i]);
                 points[half + i] = h[half + i];
             }
             scalars[cur] = cr;
@@ -115,10 +119,16 @@ final class InnerProductArgument {
             Scalar u = absorbRound(transcript, ls, rs, l, r);
             Scalar uInv = u.invert();
             foldScalars(a, b, half, u, uInv);
-            for (int i = 0; i < half; i++) {
-                g[i] = Msm.twoTerm(uInv, g[i], u, g[half + i]);
-                h[i] = Msm.twoTerm(u, h[i], uInv, h[half + i]);
-            }
+            int parts = Math.max(1, Math.min(MsmThreads.configured(), half / 64));
+            int size = half;
+            MsmThreads.run(parts, p -> {
+                for (int i = size * p / parts; i < size * (p + 1) / parts; i++) {
+                    g[i] = Msm.twoTerm(uInv, g[i], u, g[size + i]);
+                    h[i] = Msm.twoTerm(u.multiply(hf[i]), h[i], uInv.multiply(hf[size + i]), h[size + i]);
+                    hf[i] = Scalar.one();
+                }
+                return Boolean.TRUE;
+            });
             cur = half;
         }
         return new InnerProductProof(ls, rs, a[0], b[0]);
@@ -145,22 +155,6 @@ final class InnerProductArgument {
             a[i] = a[i].multiply(u).add(a[half + i].multiply(uInv));
             b[i] = b[i].multiply(uInv).add(b[half + i].multiply(u));
         }
-    }
-
-    /** Folded generator j = Σ_{i ≡ j mod cur} coefficient[i]·base[i] (one small multiplication each). */
-    private static RistrettoPoint[] materialise(RistrettoPoint[] bases, Scalar[] coefficients, int n, int cur) {
-        int block = n / cur;
-        RistrettoPoint[] out = new RistrettoPoint[cur];
-        Scalar[] s = new Scalar[block];
-        RistrettoPoint[] p = new RistrettoPoint[block];
-        for (int j = 0; j < cur; j++) {
-            for (int k = 0; k < block; k++) {
-                s[k] = coefficients[j + k * cur];
-                p[k] = bases[j + k * cur];
-            }
-            out[j] = RistrettoPoint.vartimeMultiscalarMul(s, p);
-        }
-        return out;
     }
 
     /**

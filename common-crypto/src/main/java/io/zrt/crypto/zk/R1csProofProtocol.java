@@ -33,14 +33,14 @@ final class R1csProofProtocol {
         transcript.appendSize("q", constraints);
     }
 
+    /**
+     * {@code wires} classifies the gate wires from the constraints (see {@link PublicWires}); it must be
+     * {@link PublicWires#allSecret} unless the witness has been checked to satisfy the constraints.
+     */
     static R1csProof prove(ProofTranscript transcript, SecureRandom random, ConstraintRecorder constraints,
-            int gates, Scalar[] aL, Scalar[] aR, Scalar[] aO, Scalar[] v, Scalar[] gamma) {
+            int gates, Scalar[] aL, Scalar[] aR, Scalar[] aO, Scalar[] v, Scalar[] gamma, PublicWires wires) {
         int n = aL.length;
         absorbSizes(transcript, v.length, gates, constraints.size());
-        RistrettoPoint[] g = Generators.g(n);
-        RistrettoPoint[] h = Generators.h(n);
-        RistrettoPoint bBlind = Generators.blindingBase();
-        RistrettoPoint bValue = Generators.valueBase();
 
         Scalar alpha = Scalar.random(random);
         Scalar beta = Scalar.random(random);
@@ -54,9 +54,11 @@ final class R1csProofProtocol {
             sL[i] = i < gates ? Scalar.random(random) : Scalar.zero();
             sR[i] = i < gates ? Scalar.random(random) : Scalar.zero();
         }
-        RistrettoPoint aI = commitVectors(alpha, bBlind, aL, g, aR, h, gates);
-        RistrettoPoint aOut = commitVectors(beta, bBlind, aO, g, null, h, gates);
-        RistrettoPoint s = commitVectors(rho, bBlind, sL, g, sR, h, gates);
+        byte[] secret = new byte[gates];
+        RistrettoPoint aI = Msm.secretVectors(alpha, aL, wires.left, aR, wires.right, gates)
+                .add(Msm.mergedInputs(wires, aL, aR, gates));
+        RistrettoPoint aOut = Msm.secretVectors(beta, aO, wires.output, null, null, gates);
+        RistrettoPoint s = Msm.secretVectors(rho, sL, secret, sR, secret, gates);
         transcript.appendPoint("A_I", aI);
         transcript.appendPoint("A_O", aOut);
         transcript.appendPoint("S", s);
@@ -92,8 +94,7 @@ final class R1csProofProtocol {
         Scalar[] tCoefficients = {null, t1, null, t3, t4, t5, t6};
         for (int i : new int[] {1, 3, 4, 5, 6}) {
             tau[i] = Scalar.random(random);
-            tPoints[i] = Msm.secret(new Scalar[] {tCoefficients[i], tau[i]},
-                    new RistrettoPoint[] {bValue, bBlind}, 2);
+            tPoints[i] = Msm.pedersen(tCoefficients[i], tau[i]);
             transcript.appendPoint("T_" + i, tPoints[i]);
         }
         Scalar x = transcript.challenge("x");
@@ -116,25 +117,8 @@ final class R1csProofProtocol {
         transcript.appendScalar("e", e);
         Scalar wChallenge = transcript.challenge("w");
         RistrettoPoint q = RistrettoPoint.mulBase(wChallenge);
-        InnerProductProof ipp = InnerProductArgument.prove(transcript, q, yInvPow, g, h, l, r);
+        InnerProductProof ipp = InnerProductArgument.prove(transcript, q, yInvPow, l, r);
         return new R1csProof(aI, aOut, s, tPoints[1], tPoints[3], tPoints[4], tPoints[5], tPoints[6],
                 tHat, tauX, e, ipp);
-    }
-
-    /** blinding·B̃ + ⟨gScalars, G⟩ + ⟨hScalars, H⟩ over the first {@code n} entries (hScalars may be null). */
-    private static RistrettoPoint commitVectors(Scalar blinding, RistrettoPoint bBlind, Scalar[] gScalars,
-            RistrettoPoint[] g, Scalar[] hScalars, RistrettoPoint[] h, int n) {
-        int size = 1 + n + (hScalars == null ? 0 : n);
-        Scalar[] scalars = new Scalar[size];
-        RistrettoPoint[] points = new RistrettoPoint[size];
-        scalars[0] = blinding;
-        points[0] = bBlind;
-        System.arraycopy(gScalars, 0, scalars, 1, n);
-        System.arraycopy(g, 0, points, 1, n);
-        if (hScalars != null) {
-            System.arraycopy(hScalars, 0, scalars, 1 + n, n);
-            System.arraycopy(h, 0, points, 1 + n, n);
-        }
-        return Msm.secret(scalars, points, size);
     }
 }

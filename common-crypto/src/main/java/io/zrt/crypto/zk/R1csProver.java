@@ -45,8 +45,7 @@ public final class R1csProver implements ConstraintSystem {
     /** Commits to a secret input with the given blinding factor; the commitment is absorbed. */
     public Commitment commit(Scalar value, Scalar blinding) {
         checkNotUsed();
-        RistrettoPoint v = Msm.secret(new Scalar[] {value, blinding},
-                new RistrettoPoint[] {Generators.valueBase(), Generators.blindingBase()}, 2);
+        RistrettoPoint v = Msm.pedersen(value, blinding);
         transcript.appendPoint("V", v);
         values.add(value);
         blindings.add(blinding);
@@ -125,11 +124,21 @@ public final class R1csProver implements ConstraintSystem {
     /** Checks the witness, then proves. The prover cannot be used afterwards. */
     public R1csProof prove() throws UnsatisfiedConstraintException {
         checkSatisfied();
-        return proveWithoutChecking();
+        // Only a satisfying witness may use what the constraints say about wires (bits, constants).
+        return prove(PublicWires.of(constraints, left.size()));
+    }
+
+    /** The recorded constraints (for tests of the wire classification). */
+    ConstraintRecorder constraints() {
+        return constraints;
     }
 
     /** For soundness tests only: proves whatever witness was given, satisfying or not. */
     R1csProof proveWithoutChecking() {
+        return prove(PublicWires.allSecret(left.size()));
+    }
+
+    private R1csProof prove(PublicWires wires) {
         checkNotUsed();
         used = true;
         int n = left.size();
@@ -140,7 +149,7 @@ public final class R1csProver implements ConstraintSystem {
             aO[i] = aL[i].multiply(aR[i]);
         }
         return R1csProofProtocol.prove(transcript, random, constraints, n, aL, aR, aO,
-                values.toArray(Scalar[]::new), blindings.toArray(Scalar[]::new));
+                values.toArray(Scalar[]::new), blindings.toArray(Scalar[]::new), wires);
     }
 
     private Multiplication newGate(Scalar l, Scalar r) {
@@ -154,8 +163,18 @@ public final class R1csProver implements ConstraintSystem {
 
     private Scalar value(LinearCombination lc) {
         Scalar acc = Scalar.zero();
+        Scalar one = Scalar.one();
+        Scalar minusOne = one.negate();
         for (int t = 0; t < lc.size(); t++) {
-            acc = acc.add(lc.coefficient(t).multiply(value(lc.variable(t))));
+            Scalar c = lc.coefficient(t);       // public: ±1 (most terms) skip the multiplication
+            Scalar v = value(lc.variable(t));
+            if (c.equals(one)) {
+                acc = acc.add(v);
+            } else if (c.equals(minusOne)) {
+                acc = acc.subtract(v);
+            } else {
+                acc = acc.add(c.multiply(v));
+            }
         }
         return acc;
     }

@@ -78,11 +78,27 @@ final class R1csVerification {
         Scalar cyInv = weight;
         Scalar ca = weight.multiply(a);
         Scalar minusC = weight.negate();
+        // The weights are public: zero weights (every padding gate, unused wires) skip their multiplications.
         for (int i = 0; i < n; i++) {
-            Scalar wRcy = weights.wR()[i].multiply(cyInv);
-            weightedDelta = weightedDelta.add(wRcy.multiply(weights.wL()[i]));
-            gScalars[i] = x.multiply(wRcy).subtract(ca.multiply(s[i]));
-            Scalar inner = x.multiply(weights.wL()[i]).add(weights.wO()[i]).subtract(b.multiply(s[n - 1 - i]));
+            Scalar wL = weights.wL()[i];
+            Scalar wR = weights.wR()[i];
+            Scalar wO = weights.wO()[i];
+            Scalar gScalar = ca.multiply(s[i]).negate();
+            if (!wR.isZero()) {
+                Scalar wRcy = wR.multiply(cyInv);
+                if (!wL.isZero()) {
+                    weightedDelta = weightedDelta.add(wRcy.multiply(wL));
+                }
+                gScalar = gScalar.add(x.multiply(wRcy));
+            }
+            gScalars[i] = gScalar;
+            Scalar inner = b.multiply(s[n - 1 - i]).negate();
+            if (!wL.isZero()) {
+                inner = inner.add(x.multiply(wL));
+            }
+            if (!wO.isZero()) {
+                inner = inner.add(wO);
+            }
             hScalars[i] = cyInv.multiply(inner).add(minusC);
             cyInv = cyInv.multiply(yInv);
         }

@@ -76,6 +76,26 @@ class R1csProofTest {
     }
 
     @Test
+    void proofsMadeWithParallelMultiplicationsVerify() throws CryptoException {
+        String before = System.getProperty("zrt.msm.threads");
+        Proved p;
+        try {
+            System.setProperty("zrt.msm.threads", "2");
+            p = prove(21, 2, 2000);
+        } finally {
+            if (before == null) {
+                System.clearProperty("zrt.msm.threads");
+            } else {
+                System.setProperty("zrt.msm.threads", before);
+            }
+        }
+        Proved proof = p;
+        assertThatCode(() -> statement(proof).verify(proof.proof())).doesNotThrowAnyException();
+        R1csVerifier other = statement(p, LABEL, "another statement".getBytes(StandardCharsets.UTF_8), p.commitments());
+        assertThatThrownBy(() -> other.verify(proof.proof())).isInstanceOf(VerificationException.class);
+    }
+
+    @Test
     void aCircuitWithoutGatesStillProvesItsLinearConstraints() throws CryptoException {
         Transcript t = Transcript.create(LABEL);
         R1csProver prover = new R1csProver(t);
