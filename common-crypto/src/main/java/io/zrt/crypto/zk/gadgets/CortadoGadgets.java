@@ -34,23 +34,13 @@ public final class CortadoGadgets {
      */
     public static CircuitPoint add(ConstraintSystem cs, CircuitPoint p, CircuitPoint q) {
         LinearCombination dx = q.x().minus(p.x());
-        LinearCombination dy = q.y().minus(p.y());
         Optional<Scalar> dxValue = cs.evaluate(dx);
-        Optional<Scalar> dyValue = cs.evaluate(dy);
         // (x₂ − x₁)·w = 1 proves x₁ ≠ x₂. An honest prover never meets x₁ = x₂ (see the callers); if it
         // does, the zero witness leaves the system unsatisfied instead of crashing.
         Multiplication inverse = cs.allocateMultiplier(dxValue, dxValue.map(CortadoGadgets::invertOrZero));
         cs.constrain(LinearCombination.of(inverse.left()).minus(dx));
         cs.constrain(LinearCombination.of(inverse.output()).minusConstant(Scalar.one()));
-        // λ·(x₂ − x₁) = y₂ − y₁.
-        Optional<Scalar> slopeValue = dxValue.flatMap(a -> dyValue.map(b -> b.multiply(invertOrZero(a))));
-        Multiplication slope = cs.allocateMultiplier(slopeValue, dxValue);
-        cs.constrain(LinearCombination.of(slope.right()).minus(inverse.left()));
-        cs.constrain(LinearCombination.of(slope.output()).minus(dy));
-        // From here on P is named through the wires: x₁ = x₂ − (x₂ − x₁), y₁ = y₂ − (y₂ − y₁).
-        LinearCombination x1 = q.x().minus(inverse.left());
-        LinearCombination y1 = q.y().minus(slope.output());
-        return chord(cs, LinearCombination.of(slope.left()), x1, y1, q.x());
+        return slopeAndChord(cs, p, q, LinearCombination.of(inverse.left()));
     }
 
     /**
@@ -59,14 +49,23 @@ public final class CortadoGadgets {
      * multiplication proves it with integers (see {@link FixedBaseTable}); anything else uses {@link #add}.
      */
     static CircuitPoint addDistinct(ConstraintSystem cs, CircuitPoint p, CircuitPoint q) {
-        LinearCombination dx = q.x().minus(p.x());
+        return slopeAndChord(cs, p, q, q.x().minus(p.x()));
+    }
+
+    /**
+     * The slope gate λ·(x₂ − x₁) = y₂ − y₁, with {@code run} a combination equal to x₂ − x₁, then the chord.
+     * From here on P is named through the gate's wires: x₁ = x₂ − (x₂ − x₁), y₁ = y₂ − (y₂ − y₁), which keeps
+     * the combinations of a long chain of additions short.
+     */
+    private static CircuitPoint slopeAndChord(ConstraintSystem cs, CircuitPoint p, CircuitPoint q,
+            LinearCombination run) {
         LinearCombination dy = q.y().minus(p.y());
-        Optional<Scalar> dxValue = cs.evaluate(dx);
+        Optional<Scalar> runValue = cs.evaluate(run);
         Optional<Scalar> dyValue = cs.evaluate(dy);
-        // λ·(x₂ − x₁) = y₂ − y₁; an honest x₁ = x₂ cannot occur here, a zero slope then just fails the gate.
-        Optional<Scalar> slopeValue = dxValue.flatMap(a -> dyValue.map(b -> b.multiply(invertOrZero(a))));
-        Multiplication slope = cs.allocateMultiplier(slopeValue, dxValue);
-        cs.constrain(LinearCombination.of(slope.right()).minus(dx));
+        // With x₁ = x₂ the honest slope is taken as 0, which fails the gate (y₂ − y₁ ≠ 0) or the caller's checks.
+        Optional<Scalar> slopeValue = runValue.flatMap(a -> dyValue.map(b -> b.multiply(invertOrZero(a))));
+        Multiplication slope = cs.allocateMultiplier(slopeValue, runValue);
+        cs.constrain(LinearCombination.of(slope.right()).minus(run));
         cs.constrain(LinearCombination.of(slope.output()).minus(dy));
         LinearCombination x1 = q.x().minus(slope.right());
         LinearCombination y1 = q.y().minus(slope.output());
