@@ -37,25 +37,11 @@ final class ConstraintRecorder {
         Scalar[] wV = filledZero(commitments);
         Scalar wc = Scalar.zero();
         Scalar zq = Scalar.one();
-        Scalar one = Scalar.one();
-        Scalar minusOne = one.negate();
         for (LinearCombination lc : constraints) {
             zq = zq.multiply(z);
-            Scalar minusZq = null;
             for (int t = 0; t < lc.size(); t++) {
                 Variable v = lc.variable(t);
-                // Coefficients are public circuit constants, and ±1 is the most common (44 % of the terms
-                // of a branch circuit): those skip the multiplication.
-                Scalar c = lc.coefficient(t);
-                Scalar weighted;
-                if (c.equals(one)) {
-                    weighted = zq;
-                } else if (c.equals(minusOne)) {
-                    minusZq = minusZq == null ? zq.negate() : minusZq;
-                    weighted = minusZq;
-                } else {
-                    weighted = c.multiply(zq);
-                }
+                Scalar weighted = Scalars.scaled(lc.coefficient(t), zq);
                 int i = v.index();
                 switch (v.kind()) {
                     case LEFT -> wL[i] = wL[i].add(weighted);

@@ -76,12 +76,19 @@ final class Msm {
         return mergedTable(wires.mergedClasses, gates).multiply(wires.mergedValues(aL, aR, gates));
     }
 
-    private static volatile Object[] mergedCache;
+    /** The class-base table of the last circuit shape proved (its classes and gate count). */
+    private record MergedTable(int[][] classes, int gates, FixedBaseMsm table) {
+        boolean matches(int[][] otherClasses, int otherGates) {
+            return gates == otherGates && Arrays.deepEquals(classes, otherClasses);
+        }
+    }
+
+    private static volatile MergedTable mergedCache;
 
     private static FixedBaseMsm mergedTable(int[][] classes, int gates) {
-        Object[] cached = mergedCache;
-        if (cached != null && (Integer) cached[1] == gates && Arrays.deepEquals((int[][]) cached[0], classes)) {
-            return (FixedBaseMsm) cached[2];
+        MergedTable cached = mergedCache;
+        if (cached != null && cached.matches(classes, gates)) {
+            return cached.table();
         }
         RistrettoPoint[] g = Generators.g(gates);
         RistrettoPoint[] h = Generators.h(gates);
@@ -94,7 +101,7 @@ final class Msm {
             bases.add(sum);
         }
         FixedBaseMsm table = FixedBaseMsm.of(bases);
-        mergedCache = new Object[] {classes, gates, table};
+        mergedCache = new MergedTable(classes, gates, table);
         return table;
     }
 

@@ -163,18 +163,8 @@ public final class R1csProver implements ConstraintSystem {
 
     private Scalar value(LinearCombination lc) {
         Scalar acc = Scalar.zero();
-        Scalar one = Scalar.one();
-        Scalar minusOne = one.negate();
         for (int t = 0; t < lc.size(); t++) {
-            Scalar c = lc.coefficient(t);       // public: ±1 (most terms) skip the multiplication
-            Scalar v = value(lc.variable(t));
-            if (c.equals(one)) {
-                acc = acc.add(v);
-            } else if (c.equals(minusOne)) {
-                acc = acc.subtract(v);
-            } else {
-                acc = acc.add(c.multiply(v));
-            }
+            acc = acc.add(Scalars.scaled(lc.coefficient(t), value(lc.variable(t))));
         }
         return acc;
     }
