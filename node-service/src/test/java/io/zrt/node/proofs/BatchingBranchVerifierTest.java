@@ -2,6 +2,7 @@ package io.zrt.node.proofs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zrt.crypto.VerificationException;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * request of the test is waiting, so releasing it puts them all into one batch.
  */
 class BatchingBranchVerifierTest {
+
+    /** Only stops a broken test; nothing here asserts speed. */
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private static List<Proven> good;
     private static Proven bad;
@@ -67,22 +71,14 @@ class BatchingBranchVerifierTest {
     }
 
     /** Waits (not a timing assertion: the deadline only stops a broken test) until n proofs are waiting. */
-    private static void awaitWaiting(BatchingBranchVerifier v, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (v.waiting() < n) {
-            assertThat(System.nanoTime()).as("%d proofs waiting", n).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void awaitWaiting(BatchingBranchVerifier v, int n) {
+        await(n + " proofs waiting").atMost(DEADLINE).until(() -> v.waiting() >= n);
         assertThat(v.waiting()).isEqualTo(n);
     }
 
     /** Waits until the worker has taken every queued proof. */
-    private static void awaitTaken(BatchingBranchVerifier v) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (v.queued() > 0) {
-            assertThat(System.nanoTime()).as("worker takes the proof").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void awaitTaken(BatchingBranchVerifier v) {
+        await("worker takes the proof").atMost(DEADLINE).until(() -> v.queued() == 0);
     }
 
     private List<Future<Exception>> submitHeld(BatchingBranchVerifier v, List<Proven> proofs) throws Exception {
