@@ -5,14 +5,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Counters exported to Prometheus as {@code transistor_<kind>_<event>_total}, e.g.
- * {@code transistor_transfers_stored_total}.
+ * Counters exported to Prometheus as {@code zrt_transistor_<kind>_<event>_total}, e.g.
+ * {@code zrt_transistor_transfers_stored_total}: every ZRT service names its own meters
+ * {@code zrt.<service>.*} (docs/operations.md, "Monitoring").
  */
 @Component
 public class TransistorMetrics {
 
     /** What a counter counts. */
     public enum Kind { TRANSFERS, BLOBS }
+
+    static final String PREFIX = "zrt.transistor.";
 
     private final MeterRegistry registry;
 
@@ -34,7 +37,7 @@ public class TransistorMetrics {
 
     private Counter counter(Kind kind, String event, String description) {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-        return Counter.builder("transistor." + name + "." + event).description(name + ": " + description)
+        return Counter.builder(PREFIX + name + "." + event).description(name + ": " + description)
                 .register(registry);
     }
 }
