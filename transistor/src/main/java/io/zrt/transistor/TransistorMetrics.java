@@ -16,23 +16,33 @@ public class TransistorMetrics {
     public enum Kind { TRANSFERS, BLOBS }
 
     static final String PREFIX = "zrt.transistor.";
+    private static final String STORED = "items accepted and stored";
+    private static final String READ = "items handed out (and thereby deleted)";
+    private static final String EXPIRED = "items deleted unread by the expiry sweep";
 
     private final MeterRegistry registry;
 
     public TransistorMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Registered up front, so that every counter is scraped (as 0) from the start: rate() and dashboards
+        // need the series before the first item arrives.
+        for (Kind kind : Kind.values()) {
+            counter(kind, "stored", STORED);
+            counter(kind, "read", READ);
+            counter(kind, "expired", EXPIRED);
+        }
     }
 
     public void stored(Kind kind) {
-        counter(kind, "stored", "items accepted and stored").increment();
+        counter(kind, "stored", STORED).increment();
     }
 
     public void read(Kind kind) {
-        counter(kind, "read", "items handed out (and thereby deleted)").increment();
+        counter(kind, "read", READ).increment();
     }
 
     public void expired(Kind kind, long count) {
-        counter(kind, "expired", "items deleted unread by the expiry sweep").increment(count);
+        counter(kind, "expired", EXPIRED).increment(count);
     }
 
     private Counter counter(Kind kind, String event, String description) {
