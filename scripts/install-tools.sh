@@ -4,7 +4,9 @@
 # reused, so only the first build on a machine takes minutes.
 set -euo pipefail
 
-NATS_VERSION="v2.15.2"
+# Exactly the versions docker-compose.yml and the testkit's containers run (e2e ImageVersionsTest): each exists
+# both as a Go module and as an image (nats:2.15.0-alpine, centrifugo/centrifugo:v6.9.1).
+NATS_VERSION="v2.15.0"
 CENTRIFUGO_VERSION="v6.9.1"
 
 gobin() {

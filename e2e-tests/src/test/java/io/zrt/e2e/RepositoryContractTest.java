@@ -42,6 +42,27 @@ class RepositoryContractTest {
         assertThat(ci).contains("ZRT_REQUIRE_INFRA=true");
     }
 
+    @Test
+    void theRepositoryIsLicensedAndVersionedOneWay() throws IOException {
+        String license = Files.readString(ROOT.resolve("LICENSE"));
+        assertThat(license).contains("Apache License").contains("Version 2.0, January 2004")
+                .contains("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION");
+        String rootPom = Files.readString(ROOT.resolve("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>zrt-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(rootPom);
+        assertThat(version.find()).isTrue();
+        assertThat(version.group(1)).as("docs/releasing.md").matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(rootPom).contains("<name>Apache-2.0</name>");
+        try (var modules = Files.list(ROOT)) {
+            for (Path pom : modules.map(d -> d.resolve("pom.xml")).filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(pom)).as(pom.toString())
+                        .containsPattern("<artifactId>zrt-parent</artifactId>\\s*<version>" + Pattern.quote(version.group(1)));
+            }
+        }
+        String changelog = Files.readString(ROOT.resolve("CHANGELOG.md"));
+        assertThat(changelog).contains("## [Unreleased]").contains("docs/releasing.md");
+    }
+
     private static List<String> setUpCommands() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
         int start = readme.indexOf("## Set up on a fresh machine");

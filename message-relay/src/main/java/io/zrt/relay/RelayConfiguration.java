@@ -19,10 +19,12 @@ import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Wires the relay: MongoDB (Spring Boot's client, {@code spring.mongodb.uri}), NATS, the engine, health. */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +32,23 @@ import org.springframework.context.annotation.Configuration;
 class RelayConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RelayConfiguration.class);
+
+    /**
+     * No MongoDB URI, no start: checked before any bean is made, so that a missing or misspelled
+     * {@code SPRING_MONGODB_URI} stops the relay with this message instead of leaving it retrying localhost.
+     */
+    @Bean
+    static BeanFactoryPostProcessor mongoUriRequired() {
+        return beanFactory -> {
+            String uri = beanFactory.getBean(Environment.class).getProperty("spring.mongodb.uri");
+            if (uri == null || uri.isBlank()) {
+                throw new IllegalStateException("No MongoDB configured: set spring.mongodb.uri (environment variable "
+                        + "SPRING_MONGODB_URI) to the replica set the Node writes to, e.g. "
+                        + "mongodb://mongo:27017/?replicaSet=rs0. The relay reads its change stream, so it needs "
+                        + "the same MongoDB as the Node.");
+            }
+        };
+    }
 
     @Bean
     MongoDatabase relayDatabase(MongoClient client, RelayProperties properties) {

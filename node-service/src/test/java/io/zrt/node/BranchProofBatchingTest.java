@@ -107,7 +107,7 @@ class BranchProofBatchingTest extends NodeTestBase {
             assertThat(stored.frameCount(g.id().text())).isEqualTo(2);
         }
         // The same figures are exported as Micrometer meters.
-        NodeClient.Response metric = client.get("/actuator/metrics/zrt.node.branch.proofs.batch.size");
+        NodeClient.Response metric = management.get("/actuator/metrics/zrt.node.branch.proofs.batch.size");
         assertThat(metric.status()).isEqualTo(200);
         assertThat(metric.json().path("measurements").get(0).path("value").asDouble())
                 .isEqualTo((double) after.batches());

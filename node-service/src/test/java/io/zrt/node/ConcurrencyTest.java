@@ -45,7 +45,8 @@ class ConcurrencyTest {
     private static ConfigurableApplicationContext startNode() {
         // Command-line arguments: they win over application.yml (default properties would not).
         return new SpringApplicationBuilder(NodeApplication.class).run(
-                "--server.port=0", "--spring.mongodb.uri=" + TestMongo.uri(), "--zrt.node.database=" + DATABASE,
+                "--server.port=0", "--management.server.port=0", "--spring.mongodb.uri=" + TestMongo.uri(),
+                "--zrt.node.database=" + DATABASE,
                 "--spring.jmx.enabled=false");
     }
 

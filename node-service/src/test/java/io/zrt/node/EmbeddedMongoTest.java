@@ -12,14 +12,18 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The default without a MongoDB URI: embedded mongo-java-server on an H2 file, healthy, data kept on restart. */
+/**
+ * The {@code local} profile without a MongoDB URI: embedded mongo-java-server on an H2 file, ready, data kept on
+ * restart. (Without the profile the Node refuses to start: {@link StartupRequirementsTest}.)
+ */
 class EmbeddedMongoTest {
 
     @TempDir
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(NodeApplication.class).run("--server.port=0", "--spring.jmx.enabled=false",
+        return new SpringApplicationBuilder(NodeApplication.class).run("--spring.profiles.active=local",
+                "--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false",
                 "--zrt.node.embedded-mongo.data-dir=" + dataDir);
     }
 
@@ -32,8 +36,11 @@ class EmbeddedMongoTest {
         GroupDriver g = GroupDriver.create();
         try (ConfigurableApplicationContext node = start()) {
             NodeClient client = clientOf(node);
-            NodeClient.Response health = client.get("/actuator/health");
-            assertThat(health.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+            NodeClient management = new NodeClient(
+                    Integer.parseInt(node.getEnvironment().getProperty("local.management.port")));
+            NodeClient.Response readiness = management.get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(200);
+            assertThat(readiness.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
             GroupDriver.Pending init = g.init();
             assertThat(client.postFrame(g.id(), init.bytes()).status()).isEqualTo(201);
             g.accept(init);

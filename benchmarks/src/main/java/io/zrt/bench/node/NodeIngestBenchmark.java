@@ -104,7 +104,8 @@ public class NodeIngestBenchmark {
             }
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    jar.toAbsolutePath().toString(), "--server.port=" + port, "--spring.mongodb.uri=" + uri,
+                    jar.toAbsolutePath().toString(), "--server.port=" + port, "--management.server.port=" + port,
+                    "--spring.mongodb.uri=" + uri,
                     "--zrt.node.database=node", "--zrt.node.rate-limit.frames-per-group=0",
                     "--zrt.node.rate-limit.challenges-per-group=0", "--logging.level.root=WARN"));
             node = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

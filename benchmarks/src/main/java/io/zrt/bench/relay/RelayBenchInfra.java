@@ -119,11 +119,13 @@ final class RelayBenchInfra implements AutoCloseable {
     /** Waits until the relay reports itself leader (lease taken, change stream about to be open). */
     private void awaitLeader(long deadline) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        // Health details (the role) are private; the leader gauge says the same.
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline && relay.isAlive()) {
             try {
-                if (http.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"role\":\"leader\"")) {
+                if (http.send(metrics, HttpResponse.BodyHandlers.ofString()).body()
+                        .lines().anyMatch(line -> line.startsWith("zrt_relay_leader") && line.endsWith(" 1.0"))) {
                     return;
                 }
             } catch (IOException notYetListening) {

@@ -64,6 +64,8 @@ public class TransistorThroughputBenchmark {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toAbsolutePath().toString(),
                     "--server.port=" + port,
+                    // the actuator on the API port, for the readiness wait below (production has its own port)
+                    "--management.server.port=" + port,
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres",
                     "--logging.level.root=WARN"));

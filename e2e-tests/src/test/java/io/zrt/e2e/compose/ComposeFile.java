@@ -153,6 +153,43 @@ final class ComposeFile {
         return ports instanceof List<?> list ? List.copyOf(list) : List.of();
     }
 
+    /** {@code stop_grace_period} as written (e.g. {@code 45s}), empty when Docker's default (10 s) applies. */
+    Optional<String> stopGracePeriod(String service) {
+        return Optional.ofNullable(service(service).get("stop_grace_period")).map(Object::toString);
+    }
+
+    /** {@code deploy.resources.limits}, empty map when there are none. */
+    Map<String, Object> resourceLimits(String service) {
+        Object deploy = service(service).get("deploy");
+        Object resources = deploy instanceof Map<?, ?> d ? d.get("resources") : null;
+        Object limits = resources instanceof Map<?, ?> r ? r.get("limits") : null;
+        return limits == null ? Map.of() : asMap(limits, service + ".deploy.resources.limits");
+    }
+
+    /** The {@code logging} section (anchors already resolved), empty map when absent. */
+    Map<String, Object> logging(String service) {
+        Object logging = service(service).get("logging");
+        return logging == null ? Map.of() : asMap(logging, service + ".logging");
+    }
+
+    /** Compose profiles the service belongs to; empty = always started. */
+    List<String> profiles(String service) {
+        return words(service(service).get("profiles"));
+    }
+
+    /** A service-level extension field ({@code x-...}), if present. */
+    Optional<String> extension(String service, String name) {
+        if (!name.startsWith("x-")) {
+            throw new IllegalArgumentException("extension fields start with x-: " + name);
+        }
+        return Optional.ofNullable(service(service).get(name)).map(Object::toString);
+    }
+
+    /** The parsed file as plain maps and lists (for schema validation). */
+    Map<String, Object> root() {
+        return root;
+    }
+
     Set<String> namedVolumes() {
         Object volumes = root.get("volumes");
         return volumes instanceof Map<?, ?> map ? asMap(map, "volumes").keySet() : Set.of();

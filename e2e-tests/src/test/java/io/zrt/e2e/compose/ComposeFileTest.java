@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
 
     static final Set<String> INFRASTRUCTURE = Set.of("mongo", "nats", "nats-init", "centrifugo", "postgres");
+    /** The `observability` profile: started only with {@code docker compose --profile observability}. */
+    static final Set<String> OBSERVABILITY = Set.of("nats-exporter", "prometheus", "grafana");
+    /** The services clients talk to, and the only ones whose ports are open beyond this machine. */
+    static final Map<String, Integer> CLIENT_FACING = Map.of("node-service", 8080, "transistor", 8001, "centrifugo", 8000);
     static final Map<String, String> BUILT = Map.of(
             "node-service", "node-service/Dockerfile",
             "message-relay", "message-relay/Dockerfile",
@@ -31,7 +35,12 @@ class ComposeFileTest {
     void hasExactlyTheServicesOfTheSystem() {
         Set<String> expected = new java.util.TreeSet<>(INFRASTRUCTURE);
         expected.addAll(BUILT.keySet());
+        expected.addAll(OBSERVABILITY);
         assertThat(compose.serviceNames()).containsExactlyInAnyOrderElementsOf(expected);
+        for (String service : compose.serviceNames()) {
+            assertThat(compose.profiles(service)).as(service)
+                    .isEqualTo(OBSERVABILITY.contains(service) ? List.of("observability") : List.of());
+        }
     }
 
     @Test
@@ -43,7 +52,28 @@ class ComposeFileTest {
         violations.addAll(ComposeRules.undefinedVariables(compose, RepoFiles.envExample()));
         violations.addAll(ComposeRules.volumeViolations(compose, RepoFiles.ROOT));
         violations.addAll(ComposeRules.imageViolations(compose));
+        violations.addAll(ComposeRules.resourceLimitViolations(compose));
+        violations.addAll(ComposeRules.loggingViolations(compose));
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void everyApplicationMayFinishItsDrainBeforeDockerKillsIt() {
+        for (String service : BUILT.keySet()) {
+            java.time.Duration drain = ServicePorts.shutdownPhaseTimeout(service);
+            assertThat(ComposeRules.gracePeriod(compose, service)).as("%s drains for up to %s", service, drain)
+                    .isGreaterThanOrEqualTo(drain.plusSeconds(5));
+        }
+        // The relay's engine waits shutdown-timeout (20 s) plus 5 s for its loop; Spring allows the phase 30 s.
+        java.time.Duration relayDrain = ComposeRules.duration(
+                ServicePorts.settings("message-relay").get("zrt.relay.shutdown-timeout"));
+        assertThat(ServicePorts.shutdownPhaseTimeout("message-relay")).isGreaterThanOrEqualTo(relayDrain.plusSeconds(5));
+        // The Node answers a frame within branch-proofs.max-wait (30 s); its drain must cover that.
+        assertThat(ServicePorts.shutdownPhaseTimeout("node-service")).isGreaterThan(java.time.Duration.ofSeconds(30));
+        compose.serviceNames().stream().filter(s -> !ComposeRules.oneShotServices(compose).contains(s)
+                        && !OBSERVABILITY.contains(s))
+                .forEach(s -> assertThat(ComposeRules.gracePeriod(compose, s)).as(s)
+                        .isGreaterThan(ComposeRules.DOCKER_DEFAULT_GRACE));
     }
 
     @Test
@@ -68,6 +98,11 @@ class ComposeFileTest {
 
     @Test
     void servicesStartOnlyOnceWhatTheyNeedIsReady() {
+        assertThat(compose.dependencies("grafana")).containsExactly(
+                new Dependency("grafana", "prometheus", "service_healthy"));
+        assertThat(compose.dependencies("nats-exporter")).containsExactly(
+                new Dependency("nats-exporter", "nats", "service_healthy"));
+        assertThat(compose.dependencies("prometheus")).as("scrapes whatever is up, waits for nothing").isEmpty();
         assertThat(compose.dependencies("node-service")).containsExactly(
                 new Dependency("node-service", "mongo", "service_healthy"));
         assertThat(compose.dependencies("message-relay")).containsExactlyInAnyOrder(
@@ -85,14 +120,15 @@ class ComposeFileTest {
     }
 
     @Test
-    void applicationsAreCheckedThroughActuatorHealthOnTheirOwnPort() {
+    void applicationsAreCheckedThroughTheReadinessProbeOnTheirManagementPort() {
         for (String service : BUILT.keySet()) {
-            int port = ServicePorts.serverPort(service);
+            int management = ServicePorts.managementPort(service);
             assertThat(compose.healthcheckTest(service)).as(service)
                     .startsWith("CMD", "curl", "-fsS")
-                    .endsWith("http://127.0.0.1:" + port + "/actuator/health");
-            assertThat(publishedTargets(service)).as(service).contains(port);
+                    .endsWith("http://127.0.0.1:" + management + "/actuator/health/readiness");
         }
+        assertThat(ServicePorts.managementPort("node-service")).isNotEqualTo(ServicePorts.serverPort("node-service"));
+        assertThat(ServicePorts.managementPort("transistor")).isNotEqualTo(ServicePorts.serverPort("transistor"));
     }
 
     @Test
@@ -106,7 +142,8 @@ class ComposeFileTest {
         assertThat(compose.volumes("nats")).contains("nats-data:/data");
         assertThat(compose.healthcheckTest("nats")).last().isEqualTo("http://127.0.0.1:8222/healthz");
 
-        assertThat(compose.healthcheckTest("centrifugo")).last().isEqualTo("http://127.0.0.1:8000/health");
+        assertThat(compose.healthcheckTest("centrifugo")).last()
+                .isEqualTo("http://127.0.0.1:" + centrifugoInternalPort() + "/health");
         assertThat(compose.healthcheckTest("postgres")).startsWith("CMD", "pg_isready")
                 .containsSubsequence("-h", "127.0.0.1").containsSubsequence("-U", "transistor");
     }
@@ -114,7 +151,7 @@ class ComposeFileTest {
     @Test
     void dataLivesInNamedVolumes() {
         assertThat(compose.namedVolumes()).containsExactlyInAnyOrder("mongo-data", "mongo-config", "nats-data",
-                "postgres-data");
+                "postgres-data", "prometheus-data", "grafana-data");
         assertThat(compose.volumes("mongo")).contains("mongo-data:/data/db");
         assertThat(compose.volumes("postgres")).contains("postgres-data:/var/lib/postgresql/data");
     }
@@ -124,16 +161,41 @@ class ComposeFileTest {
         List<String> violations = new ArrayList<>();
         List<PublishedPort> ports = ComposeRules.publishedPorts(compose, violations);
         assertThat(violations).isEmpty();
-        Set<String> public_ = Set.of("node-service", "transistor", "centrifugo", "message-relay");
         for (PublishedPort port : ports) {
-            if (public_.contains(port.service())) {
+            if (CLIENT_FACING.containsKey(port.service())) {
+                assertThat(port.target()).as(port.service()).isEqualTo(CLIENT_FACING.get(port.service()));
                 assertThat(port.published()).as(port.service()).isEqualTo(port.target());
             } else {
                 assertThat(port.hostIp()).as("%s is published on loopback only", port.service()).isEqualTo("127.0.0.1");
             }
         }
-        assertThat(publishedTargets("centrifugo")).containsExactly(8000);
+        CLIENT_FACING.forEach((service, port) -> assertThat(publishedTargets(service)).as(service).containsExactly(port));
+        for (String service : BUILT.keySet()) {
+            assertThat(publishedTargets(service)).as("%s: the actuator is never published", service)
+                    .doesNotContain(ServicePorts.managementPort(service));
+        }
+        assertThat(ServicePorts.serverPort("node-service")).isEqualTo(CLIENT_FACING.get("node-service"));
+        assertThat(ServicePorts.serverPort("transistor")).isEqualTo(CLIENT_FACING.get("transistor"));
+        assertThat(publishedTargets("message-relay")).as("the relay has no API").isEmpty();
+        assertThat(publishedTargets("centrifugo")).doesNotContain(centrifugoInternalPort());
         assertThat(publishedTargets("nats")).containsExactlyInAnyOrder(4222, 8222);
+        assertThat(publishedTargets("prometheus")).containsExactly(9090);
+        assertThat(publishedTargets("grafana")).containsExactly(3000);
+    }
+
+    @Test
+    void centrifugoServesItsMetricsHealthAndApiOnlyOnTheInternalPort() {
+        Map<String, Object> config = RepoFiles.json("infra/centrifugo/config.json");
+        Map<String, Object> http = ComposeFile.asMap(config.get("http_server"), "http_server");
+        assertThat(http.get("port")).isEqualTo(8000);
+        assertThat(centrifugoInternalPort()).isNotEqualTo(8000);
+        assertThat(ComposeFile.asMap(config.get("prometheus"), "prometheus").get("enabled")).isEqualTo(true);
+    }
+
+    private static int centrifugoInternalPort() {
+        Map<String, Object> http = ComposeFile.asMap(RepoFiles.json("infra/centrifugo/config.json").get("http_server"),
+                "http_server");
+        return Integer.parseInt(String.valueOf(http.get("internal_port")));
     }
 
     @Test

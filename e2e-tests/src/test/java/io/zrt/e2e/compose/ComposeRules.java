@@ -45,12 +45,25 @@ final class ComposeRules {
         return awaited;
     }
 
-    /** Every long-running service has a health check that really runs a command. */
+    /** Where a service states why it can have no health check (its image has nothing to probe with). */
+    static final String HEALTHCHECK_EXEMPTION = "x-healthcheck-exempt";
+
+    /**
+     * Every long-running service has a health check that really runs a command, unless it states with
+     * {@value #HEALTHCHECK_EXEMPTION} why none can run; nobody may then wait for it to be healthy.
+     */
     static List<String> healthcheckViolations(ComposeFile compose) {
         Set<String> oneShot = oneShotServices(compose);
         List<String> violations = new ArrayList<>();
         for (String service : compose.serviceNames()) {
             if (oneShot.contains(service)) {
+                continue;
+            }
+            Optional<String> exemption = compose.extension(service, HEALTHCHECK_EXEMPTION);
+            if (exemption.isPresent()) {
+                if (exemption.get().isBlank() || compose.healthcheck(service).isPresent()) {
+                    violations.add(service + ": " + HEALTHCHECK_EXEMPTION + " needs a reason and no healthcheck");
+                }
                 continue;
             }
             List<String> test = compose.healthcheckTest(service);
@@ -258,6 +271,69 @@ final class ComposeRules {
                 } else if (!compose.namedVolumes().contains(source)) {
                     violations.add(service + ": volume " + source + " is not declared under volumes:");
                 }
+            }
+        }
+        return violations;
+    }
+
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|h|m|s)");
+
+    /** A Compose duration such as {@code 45s}, {@code 1m30s} or {@code 500ms}. */
+    static java.time.Duration duration(String text) {
+        Matcher m = DURATION_PART.matcher(text.strip());
+        java.time.Duration total = java.time.Duration.ZERO;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                throw new IllegalArgumentException("not a duration: " + text);
+            }
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "ms" -> java.time.Duration.ofMillis(n);
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                default -> java.time.Duration.ofHours(n);
+            });
+            end = m.end();
+        }
+        if (end != text.strip().length() || end == 0) {
+            throw new IllegalArgumentException("not a duration: " + text);
+        }
+        return total;
+    }
+
+    /** Docker kills a container this long after SIGTERM. */
+    static java.time.Duration gracePeriod(ComposeFile compose, String service) {
+        return compose.stopGracePeriod(service).map(ComposeRules::duration).orElse(DOCKER_DEFAULT_GRACE);
+    }
+
+    static final java.time.Duration DOCKER_DEFAULT_GRACE = java.time.Duration.ofSeconds(10);
+
+    /** Every service has a CPU and a memory limit, so that one runaway container cannot starve the others. */
+    static List<String> resourceLimitViolations(ComposeFile compose) {
+        List<String> violations = new ArrayList<>();
+        for (String service : compose.serviceNames()) {
+            Map<String, Object> limits = compose.resourceLimits(service);
+            for (String key : List.of("cpus", "memory")) {
+                if (limits.get(key) == null || limits.get(key).toString().isBlank()) {
+                    violations.add(service + ": no deploy.resources.limits." + key);
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** Every service rotates its logs (json-file or local driver with a size and a file-count limit). */
+    static List<String> loggingViolations(ComposeFile compose) {
+        List<String> violations = new ArrayList<>();
+        for (String service : compose.serviceNames()) {
+            Map<String, Object> logging = compose.logging(service);
+            Object driver = logging.get("driver");
+            Object options = logging.get("options");
+            Map<String, Object> opts = options instanceof Map<?, ?> o ? ComposeFile.asMap(o, "options") : Map.of();
+            if (!("json-file".equals(driver) || "local".equals(driver))
+                    || opts.get("max-size") == null || opts.get("max-file") == null) {
+                violations.add(service + ": logs are not rotated (logging: driver json-file, max-size, max-file)");
             }
         }
         return violations;

@@ -180,4 +180,56 @@ class ComposeRulesTest {
         assertThatThrownBy(() -> compose("volumes: {}\n").serviceNames()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> compose("- a list\n")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aHealthcheckExemptionNeedsAReasonNoHealthcheckAndNobodyWaitingForHealth() {
+        ComposeFile c = compose("""
+                services:
+                  exporter: {image: "x:1", x-healthcheck-exempt: "FROM scratch"}
+                  blank: {image: "x:1", x-healthcheck-exempt: " "}
+                  both: {image: "x:1", x-healthcheck-exempt: "why", healthcheck: {test: ["CMD", "true"]}}
+                  waiter: {image: "x:1", healthcheck: {test: ["CMD", "true"]}, depends_on: {exporter: {condition: service_healthy}}}
+                """);
+        assertThat(ComposeRules.healthcheckViolations(c)).containsExactlyInAnyOrder(
+                "blank: x-healthcheck-exempt needs a reason and no healthcheck",
+                "both: x-healthcheck-exempt needs a reason and no healthcheck");
+        assertThat(ComposeRules.dependencyViolations(c))
+                .containsExactly("waiter -> exporter: service_healthy, but exporter has no healthcheck");
+    }
+
+    @Test
+    void missingResourceLimitsAndUnrotatedLogsAreReported() {
+        ComposeFile c = compose("""
+                x-logging: &logging {driver: json-file, options: {max-size: "10m", max-file: "3"}}
+                services:
+                  good: {image: "x:1", logging: *logging, deploy: {resources: {limits: {cpus: "1", memory: 256m}}}}
+                  nolimits: {image: "x:1", logging: *logging}
+                  halflimits: {image: "x:1", logging: *logging, deploy: {resources: {limits: {cpus: "1"}}}}
+                  unrotated: {image: "x:1", logging: {driver: json-file}, deploy: {resources: {limits: {cpus: "1", memory: 1g}}}}
+                  syslog: {image: "x:1", logging: {driver: syslog, options: {max-size: "1m", max-file: "1"}}, deploy: {resources: {limits: {cpus: "1", memory: 1g}}}}
+                """);
+        assertThat(ComposeRules.resourceLimitViolations(c)).containsExactlyInAnyOrder(
+                "nolimits: no deploy.resources.limits.cpus", "nolimits: no deploy.resources.limits.memory",
+                "halflimits: no deploy.resources.limits.memory");
+        assertThat(ComposeRules.loggingViolations(c)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).startsWith("unrotated:"))
+                .anySatisfy(v -> assertThat(v).startsWith("syslog:"));
+    }
+
+    @Test
+    void composeDurationsAndTheDefaultGracePeriod() {
+        assertThat(ComposeRules.duration("45s")).hasSeconds(45);
+        assertThat(ComposeRules.duration("1m30s")).hasSeconds(90);
+        assertThat(ComposeRules.duration("500ms")).hasMillis(500);
+        assertThat(ComposeRules.duration("1h")).hasHours(1);
+        assertThatThrownBy(() -> ComposeRules.duration("45")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ComposeRules.duration("1x")).isInstanceOf(IllegalArgumentException.class);
+        ComposeFile c = compose("""
+                services:
+                  a: {image: "x:1"}
+                  b: {image: "x:1", stop_grace_period: 1m}
+                """);
+        assertThat(ComposeRules.gracePeriod(c, "a")).isEqualTo(ComposeRules.DOCKER_DEFAULT_GRACE);
+        assertThat(ComposeRules.gracePeriod(c, "b")).hasMinutes(1);
+    }
 }

@@ -7,12 +7,18 @@ import java.util.regex.Pattern;
 
 /**
  * What a service Dockerfile of this repository must do: build the module with the Maven Wrapper on a JDK 17,
- * copy exactly that module's executable jar into a JRE 17 stage, run it as a non-root user and expose the
- * service's port.
+ * split exactly that module's production jar into Spring Boot's layers, copy the layers (most stable first)
+ * into a JRE 17 stage, run the application jar as a non-root user and expose the service's ports.
  */
 final class DockerfileRules {
 
+    /** Spring Boot's default layers, in the order that keeps rarely changing layers cached. */
+    static final List<String> LAYERS = List.of("dependencies", "spring-boot-loader", "snapshot-dependencies",
+            "application");
+
     private static final Pattern JAR_MENTION = Pattern.compile("([A-Za-z0-9_.-]+)/target/([A-Za-z0-9_.-]+\\.jar)");
+    private static final Pattern EXTRACT = Pattern.compile(
+            "RUN java -Djarmode=tools -jar (\\S+) extract --layers --destination (\\S+)");
 
     private DockerfileRules() {
     }
@@ -30,7 +36,18 @@ final class DockerfileRules {
         return result;
     }
 
-    static List<String> violations(String dockerfile, String module, int port) {
+    /** The directory the build stage extracts the layers to, or null. */
+    static String layersDirectory(String dockerfile) {
+        for (String instruction : instructions(dockerfile)) {
+            Matcher m = EXTRACT.matcher(instruction);
+            if (m.matches()) {
+                return m.group(2).replaceAll("/$", "");
+            }
+        }
+        return null;
+    }
+
+    static List<String> violations(String dockerfile, String module, List<Integer> ports) {
         List<String> violations = new ArrayList<>();
         List<String> instructions = instructions(dockerfile);
         List<Integer> stages = new ArrayList<>();
@@ -60,35 +77,52 @@ final class DockerfileRules {
         }
 
         String expectedJar = module + "/target/" + module + ".jar";
-        String copiedTo = null;
-        for (String i : run) {
-            String[] words = i.split(" ");
-            if (words[0].equals("COPY") && words.length == 4 && words[1].equals("--from=build")) {
-                if (words[2].endsWith("/" + expectedJar)) {
-                    copiedTo = words[3];
-                } else {
-                    violations.add("copies " + words[2] + " instead of " + expectedJar);
+        String layers = null;
+        for (String i : build) {
+            Matcher m = EXTRACT.matcher(i);
+            if (m.matches()) {
+                if (!m.group(1).equals(expectedJar)) {
+                    violations.add("extracts " + m.group(1) + " instead of " + expectedJar);
+                }
+                layers = m.group(2).replaceAll("/$", "");
+            }
+        }
+        Matcher mention = JAR_MENTION.matcher(dockerfile);
+        while (mention.find()) {
+            if (!mention.group().equals(expectedJar)) {
+                violations.add("mentions another jar: " + mention.group());
+            }
+        }
+        if (layers == null) {
+            violations.add("the build stage does not extract the layers of " + expectedJar);
+        } else {
+            List<String> copied = new ArrayList<>();
+            for (String i : run) {
+                String[] words = i.split(" ");
+                if (words[0].equals("COPY") && words.length >= 3 && words[1].equals("--from=build")) {
+                    String source = words[2].replaceAll("/$", "");
+                    copied.add(source.startsWith(layers + "/") ? source.substring(layers.length() + 1) : source);
                 }
             }
-        }
-        Matcher m = JAR_MENTION.matcher(dockerfile);
-        while (m.find()) {
-            if (!m.group().equals(expectedJar)) {
-                violations.add("mentions another jar: " + m.group());
+            if (!copied.equals(LAYERS)) {
+                violations.add("the runtime stage must copy the layers " + LAYERS + " in this order, copies " + copied);
             }
         }
-        if (copiedTo == null) {
-            violations.add("the runtime stage does not copy " + expectedJar + " from the build stage");
-        } else {
-            String target = copiedTo;
-            boolean runsIt = run.stream().anyMatch(i -> i.startsWith("ENTRYPOINT [")
-                    && i.contains("\"-jar\", \"" + target + "\""));
-            if (!runsIt) {
-                violations.add("ENTRYPOINT does not run the copied jar " + target);
-            }
+        boolean runsIt = run.stream().anyMatch(i -> i.startsWith("ENTRYPOINT [")
+                && i.contains("\"-jar\", \"/app/" + module + ".jar\""));
+        if (!runsIt) {
+            violations.add("ENTRYPOINT does not run /app/" + module + ".jar (the application layer's jar)");
         }
-        if (run.stream().noneMatch(i -> i.equals("EXPOSE " + port))) {
-            violations.add("runtime stage does not EXPOSE " + port);
+        List<Integer> exposed = new ArrayList<>();
+        run.stream().filter(i -> i.startsWith("EXPOSE ")).forEach(i -> {
+            for (String port : i.substring("EXPOSE ".length()).split(" ")) {
+                exposed.add(Integer.parseInt(port.replaceAll("/tcp$", "")));
+            }
+        });
+        for (int port : ports) {
+            if (!exposed.contains(port)) {
+                violations.add("runtime stage does not EXPOSE " + port);
+            }
         }
         String user = run.stream().filter(i -> i.startsWith("USER ")).reduce((a, b) -> b).orElse("USER root");
         if (user.equals("USER root") || user.equals("USER 0")) {

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Files of the repository the compose tests read, found from the working directory upwards. */
-final class RepoFiles {
+public final class RepoFiles {
 
-    static final Path ROOT = findRoot();
+    public static final Path ROOT = findRoot();
 
     private RepoFiles() {
     }
 
-    static String read(String relative) {
+    public static String read(String relative) {
         try {
             return Files.readString(ROOT.resolve(relative));
         } catch (IOException e) {

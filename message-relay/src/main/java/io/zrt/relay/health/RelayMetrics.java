@@ -35,7 +35,12 @@ public class RelayMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         Gauge.builder("zrt.relay.leader", leader, AtomicLong::get)
                 .description("1 while this instance holds the relay lease").register(registry);
+        // Every kind at 0 from the start, so that dashboards and rate() have the series before the first error.
+        ERROR_KINDS.forEach(this::errorCounter);
     }
+
+    /** The kinds {@link #error} is called with. */
+    static final java.util.List<String> ERROR_KINDS = java.util.List.of("publish", "mongo", "stream", "malformed", "lease");
 
     /** Registers the lag gauge; {@code lagSeconds} must be cheap (a cached value). */
     public void registerLag(Supplier<Double> lagSeconds) {
@@ -53,8 +58,12 @@ public class RelayMetrics {
 
     /** kind: publish, mongo, stream, malformed, lease. */
     public void error(String kind) {
-        errors.computeIfAbsent(kind, k -> Counter.builder("zrt.relay.errors").tag("kind", k)
-                .description("failures by kind; each is retried").register(registry)).increment();
+        errorCounter(kind).increment();
+    }
+
+    private Counter errorCounter(String kind) {
+        return errors.computeIfAbsent(kind, k -> Counter.builder("zrt.relay.errors").tag("kind", k)
+                .description("failures by kind; each is retried").register(registry));
     }
 
     public void leader(boolean isLeader) {

@@ -10,19 +10,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The embedded default: with no {@code spring.mongodb.uri}, a mongo-java-server with its H2 (MVStore) file
- * backend runs in-process on loopback, with the oplog enabled so that change streams (the message-relay)
- * work. Data lives in {@code zrt.node.embedded-mongo.data-dir} and survives restarts. The embedded server has
- * no multi-document transactions, TTL expiry or partial indexes; the Node needs none of them for correctness.
+ * The development database of the {@code local} profile: when no MongoDB is configured, a mongo-java-server
+ * with its H2 (MVStore) file backend runs in-process on loopback, with the oplog enabled so that change
+ * streams (the message-relay) work. Data lives in {@code zrt.node.embedded-mongo.data-dir} and survives
+ * restarts. The embedded server has no multi-document transactions, TTL expiry or partial indexes; the Node
+ * needs none of them for correctness. Its classes are only in {@code node-service-local.jar}; without the
+ * profile, or in the production jar, {@link MongoRequirement} stops a start without a configured MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
+@Profile(MongoRequirement.LOCAL_PROFILE)
+@ConditionalOnClass(name = MongoRequirement.EMBEDDED_SERVER_CLASS)
+@Conditional(EmbeddedMongoConfiguration.NoMongoConfigured.class)
 public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
@@ -48,5 +57,12 @@ public class EmbeddedMongoConfiguration {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString uri = new ConnectionString("mongodb://127.0.0.1:" + address.getPort());
         return () -> uri;
+    }
+
+    static final class NoMongoConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !MongoRequirement.configured(context.getEnvironment());
+        }
     }
 }

@@ -1,5 +1,13 @@
 package io.zrt.node.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zrt.node.challenges.ChallengeService;
 import io.zrt.node.challenges.ReadProof;
 import io.zrt.node.frames.FrameIngest;
@@ -31,9 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** The group endpoints of the Node's REST API (documented in docs/api.md). */
 @RestController
 @RequestMapping("/v1/group/{id}")
+@Tag(name = "groups", description = "Frames, read challenges, public trees and the status of one group")
 public class GroupController {
 
     static final String PROTOBUF = "application/x-protobuf";
+    static final String PROBLEM = "application/problem+json";
+    static final String GROUP_ID = "canonical lowercase UUID of the 16 group-id bytes";
 
     private final FrameIngest ingest;
     private final FrameReader reader;
@@ -52,6 +63,32 @@ public class GroupController {
         this.properties = properties;
     }
 
+    @Operation(summary = "Submit a frame",
+            description = "Checked in this order: size, strict decoding, path id = tbs.group_id, the group exists "
+                    + "and is not dropped, nonce never used, the epoch rule, the signature or eligibility proof, the "
+                    + "tree change and its branch proof. Stored with the next sequence number; docs/api.md lists "
+                    + "every code.",
+            parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "a serialized zrt.v1.Frame (tbs: a FrameTBS; proof: an ArtProof for a group "
+                            + "operation, else a 64-byte Schnorr signature), at most zrt.node.max-frame-size (1 MiB)",
+                    content = @Content(mediaType = PROTOBUF, schema = @Schema(type = "string", format = "binary"))),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "stored: its sequence number and epoch"),
+                @ApiResponse(responseCode = "400", description = "malformed frame, invalid field or tree change",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "401", description = "invalid_proof or invalid_branch_proof",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "403", description = "not_eligible", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "409", description = "stale or future epoch, replayed nonce, group exists; "
+                        + "the body carries currentEpoch and lastSeq", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "410", description = "group_dropped", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "413", description = "frame_too_large", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "429", description = "rate_limited", content = @Content(mediaType = PROBLEM),
+                        headers = @Header(name = "Retry-After", description = "seconds until the window ends")),
+                @ApiResponse(responseCode = "503", description = "busy: nothing stored, retry",
+                        content = @Content(mediaType = PROBLEM))})
     @PostMapping(path = "/frames", consumes = PROTOBUF, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ApiModels.Accepted> submit(@PathVariable("id") String id, HttpServletRequest request)
             throws FrameRejectedException, IOException {
@@ -64,6 +101,26 @@ public class GroupController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ApiModels.Accepted(accepted.seq(), accepted.epoch()));
     }
 
+    @Operation(summary = "Read frames",
+            description = "Frames with seq >= fromSeq and epoch >= the proof's epoch, in seq order, at most limit "
+                    + "(1 to 1000). Needs a read proof over a fresh challenge, signed with the tree key of that epoch.",
+            parameters = {
+                @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
+                @Parameter(name = ProofParameters.EPOCH, in = ParameterIn.HEADER, description = "decimal epoch whose key signs"),
+                @Parameter(name = ProofParameters.CHALLENGE, in = ParameterIn.HEADER,
+                        description = "the 16-byte challenge, base64url without padding"),
+                @Parameter(name = ProofParameters.SIGNATURE, in = ParameterIn.HEADER,
+                        description = "64-byte Schnorr signature over the read-frames digest, base64url without padding")},
+            responses = {
+                @ApiResponse(responseCode = "200", description = "a serialized zrt.v1.SPFrames {frames, next_seq, has_more}",
+                        content = @Content(mediaType = PROTOBUF, schema = @Schema(type = "string", format = "binary")),
+                        headers = {@Header(name = "ZRT-Next-Seq", description = "the cursor for the next page"),
+                            @Header(name = "ZRT-Has-More", description = "whether more frames follow")}),
+                @ApiResponse(responseCode = "400", description = "invalid_field, bad_request", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "401", description = "invalid_proof, invalid_challenge",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "unknown_group, unknown_epoch",
+                        content = @Content(mediaType = PROBLEM))})
     @GetMapping(path = "/frames", produces = PROTOBUF)
     public ResponseEntity<byte[]> frames(@PathVariable("id") String id,
             @RequestParam(name = "fromSeq", defaultValue = "0") long fromSeq,
@@ -81,6 +138,14 @@ public class GroupController {
                 .body(page.toByteArray());
     }
 
+    @Operation(summary = "Get a read challenge",
+            description = "16 random bytes, single use, valid on every instance for zrt.node.challenge-lifetime (60 s).",
+            parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the challenge (base64url) and its expiry (ISO-8601 UTC)"),
+                @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "429", description = "rate_limited", content = @Content(mediaType = PROBLEM),
+                        headers = @Header(name = "Retry-After", description = "seconds until the window ends"))})
     @GetMapping(path = "/challenge", produces = MediaType.APPLICATION_JSON_VALUE)
     public ApiModels.Challenge challenge(@PathVariable("id") String id, HttpServletRequest request)
             throws FrameRejectedException {
@@ -91,6 +156,28 @@ public class GroupController {
         return new ApiModels.Challenge(ProofParameters.base64url(issued.value()), issued.expiresAt().toString());
     }
 
+    @Operation(summary = "Read the public tree of an epoch",
+            description = "Needs a read proof at that epoch, signed with the tree key (ZRT-Prover-Node 1) or with a "
+                    + "leaf key (ZRT-Prover-Node: the leaf's heap index), e.g. by an invitee joining at that epoch.",
+            parameters = {
+                @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
+                @Parameter(name = ProofParameters.PROVER_NODE, in = ParameterIn.HEADER,
+                        description = "heap index of the signing node; 1 (default) is the tree key"),
+                @Parameter(name = ProofParameters.CHALLENGE, in = ParameterIn.HEADER,
+                        description = "the 16-byte challenge, base64url without padding"),
+                @Parameter(name = ProofParameters.SIGNATURE, in = ParameterIn.HEADER,
+                        description = "64-byte Schnorr signature over the read-tree digest, base64url without padding")},
+            responses = {
+                @ApiResponse(responseCode = "200", description = "a serialized zrt.v1.EpochTree {group_id, epoch, "
+                        + "public_tree}; public_tree is the ART canonical tree encoding (docs/art.md)",
+                        content = @Content(mediaType = PROTOBUF, schema = @Schema(type = "string", format = "binary"))),
+                @ApiResponse(responseCode = "400", description = "invalid_field", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "401", description = "invalid_proof, invalid_challenge",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "403", description = "not_eligible: the prover node is an internal node",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "unknown_group, unknown_epoch",
+                        content = @Content(mediaType = PROBLEM))})
     @GetMapping(path = "/tree/{epoch}", produces = PROTOBUF)
     public ResponseEntity<byte[]> tree(@PathVariable("id") String id, @PathVariable("epoch") long epoch,
             @RequestHeader(name = ProofParameters.EPOCH, required = false) String proofEpoch,
@@ -117,6 +204,15 @@ public class GroupController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(PROTOBUF)).body(body.toByteArray());
     }
 
+    @Operation(summary = "Read a group's status",
+            description = "Without a proof: the group id and its state (ACTIVE or DROPPED). With a read proof over "
+                    + "the status digest: also its epoch and last sequence number.",
+            parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the status"),
+                @ApiResponse(responseCode = "401", description = "invalid_proof, invalid_challenge",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM))})
     @GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
     public ApiModels.Status status(@PathVariable("id") String id,
             @RequestHeader(name = ProofParameters.EPOCH, required = false) String epoch,

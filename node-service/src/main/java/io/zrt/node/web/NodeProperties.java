@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code zrt.node}. The MongoDB connection itself is Spring Boot's {@code spring.mongodb.uri};
- * without it the Node starts its embedded server (see {@link EmbeddedMongoConfiguration}).
+ * without it the Node does not start ({@link MongoRequirement}), except under the {@code local} profile, which
+ * runs an embedded server (see {@link EmbeddedMongoConfiguration}).
  *
  * @param database          MongoDB database name
  * @param maxFrameSize      largest accepted Frame (413 above)
@@ -52,6 +53,8 @@ public record NodeProperties(
     }
 
     /**
+     * The embedded server of the {@code local} profile.
+     *
      * @param dataDir directory of the H2 MVStore file that keeps the embedded server's data across restarts
      * @param port    loopback port of the embedded server; 0 picks a free one
      */

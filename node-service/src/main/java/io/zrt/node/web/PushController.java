@@ -1,5 +1,9 @@
 package io.zrt.node.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zrt.node.challenges.ReadProof;
 import io.zrt.node.push.PushTokenService;
 import io.zrt.protocol.rules.FrameRejectedException;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** POST /v1/push/token: a Centrifugo connection token for every group proven in the request. */
 @RestController
+@Tag(name = "push", description = "Connection tokens for Centrifugo's live delivery")
 public class PushController {
 
     private final PushTokenService tokens;
@@ -22,6 +27,24 @@ public class PushController {
         this.tokens = tokens;
     }
 
+    @Operation(summary = "Get a push token",
+            description = "A Centrifugo connection JWT (HS256, the secret shared with Centrifugo) whose channels claim "
+                    + "names exactly the proven groups. Each entry is a push-token proof with the tree key of the "
+                    + "group's current epoch, so a removed member's old keys get no live subscription.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the token, its expiry and its channels"),
+                @ApiResponse(responseCode = "400", description = "invalid_field, bad_request",
+                        content = @Content(mediaType = GroupController.PROBLEM)),
+                @ApiResponse(responseCode = "401", description = "invalid_proof, invalid_challenge",
+                        content = @Content(mediaType = GroupController.PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "unknown_group",
+                        content = @Content(mediaType = GroupController.PROBLEM)),
+                @ApiResponse(responseCode = "409", description = "stale_epoch: the body carries the current epoch",
+                        content = @Content(mediaType = GroupController.PROBLEM)),
+                @ApiResponse(responseCode = "410", description = "group_dropped",
+                        content = @Content(mediaType = GroupController.PROBLEM)),
+                @ApiResponse(responseCode = "503", description = "push_disabled: no secret of at least 32 bytes",
+                        content = @Content(mediaType = GroupController.PROBLEM))})
     @PostMapping(path = "/v1/push/token", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ApiModels.PushToken token(@RequestBody ApiModels.PushTokenRequest request) throws FrameRejectedException {

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,7 +24,12 @@ public abstract class NodeTestBase {
     @LocalServerPort
     protected int port;
 
+    /** The actuator's own port (health, metrics, Prometheus), as in production. */
+    @LocalManagementPort
+    protected int managementPort;
+
     protected NodeClient client;
+    protected NodeClient management;
     protected StoredState stored;
 
     @DynamicPropertySource
@@ -36,6 +42,7 @@ public abstract class NodeTestBase {
     @BeforeEach
     void connect() {
         client = new NodeClient(port);
+        management = new NodeClient(managementPort);
         stored = new StoredState(TestMongo.uri(), DATABASE);
     }
 

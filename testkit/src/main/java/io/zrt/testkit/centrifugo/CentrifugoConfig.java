@@ -20,8 +20,9 @@ import java.util.Objects;
  *
  * <p>The config file is built in three layers: a base (the {@linkplain #withBaseConfig(Path) caller's file},
  * e.g. the project's infra config, or else a default with namespace {@code personal}); then the settings
- * the testkit must control (listen address and port, API key, token HMAC secret, {@code uni_sse}, health
- * endpoint, the optional NATS JetStream consumer); then the caller's {@linkplain #withSetting overrides}.
+ * the testkit must control (listen address and port, internal endpoints on that same port, API key, token
+ * HMAC secret, {@code uni_sse}, health endpoint, the optional NATS JetStream consumer); then the caller's
+ * {@linkplain #withSetting overrides}.
  */
 public final class CentrifugoConfig {
 
@@ -139,7 +140,10 @@ public final class CentrifugoConfig {
     ObjectNode render(String address, int port, String consumerNatsUrl) {
         ObjectNode config = baseConfig != null ? readBase(baseConfig) : builtInDefault();
         ObjectNode fixed = JSON.createObjectNode();
-        fixed.putObject("http_server").put("address", address).put("port", port);
+        // Internal endpoints (health, metrics, server API) on the one port the testkit knows: a base config such
+        // as infra/centrifugo/config.json moves them to a fixed internal port, which would collide between tests.
+        fixed.putObject("http_server").put("address", address).put("port", port)
+                .put("internal_address", "").put("internal_port", "");
         fixed.putObject("http_api").put("key", apiKey);
         fixed.putObject("client").putObject("token").put("hmac_secret_key", tokenSecret);
         fixed.putObject("uni_sse").put("enabled", true);

@@ -15,13 +15,16 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class CentrifugoContainers {
 
+    /** The default image (ZRT_CENTRIFUGO_IMAGE overrides it): the Centrifugo the binaries run (scripts/install-tools.sh) and docker-compose.yml pins; e2e-tests checks that they agree. */
+    public static final String DEFAULT_IMAGE = "centrifugo/centrifugo:v6.9.1";
+
     private static final int PORT = 8000;
 
     private CentrifugoContainers() {
     }
 
     public static CentrifugoServer start(CentrifugoConfig config) {
-        String image = Settings.get("ZRT_CENTRIFUGO_IMAGE").orElse("centrifugo/centrifugo:v6");
+        String image = Settings.get("ZRT_CENTRIFUGO_IMAGE").orElse(DEFAULT_IMAGE);
         String natsUrl = null;
         if (config.natsConsumer() != null) {
             natsUrl = reachableFromContainer(config.natsConsumer().natsUrl());

@@ -10,11 +10,14 @@ import org.testcontainers.utility.DockerImageName;
 /** The Testcontainers variant; loaded only when a Docker engine is present. */
 public final class NatsContainers {
 
+    /** The default image (ZRT_NATS_IMAGE overrides it): the NATS the binaries run (scripts/install-tools.sh) and docker-compose.yml pins; e2e-tests checks that they agree. */
+    public static final String DEFAULT_IMAGE = "nats:2.15.0-alpine";
+
     private NatsContainers() {
     }
 
     public static NatsEndpoint start() {
-        String image = Settings.get("ZRT_NATS_IMAGE").orElse("nats:2.11");
+        String image = Settings.get("ZRT_NATS_IMAGE").orElse(DEFAULT_IMAGE);
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withCommand("-js")
                 .withExposedPorts(4222)

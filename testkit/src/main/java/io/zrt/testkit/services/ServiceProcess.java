@@ -18,24 +18,36 @@ import java.util.Map;
 
 /**
  * One of the suite's Spring Boot services started from its packaged jar as a separate JVM, the way it runs in
- * production: a free loopback port, its own temporary working directory (so embedded databases and data
- * directories land there and vanish with it), the log captured to {@code service.log}, readiness judged by
- * {@code GET /actuator/health} answering {@code "UP"}. Closing it, or JVM exit, stops the process.
+ * production: free loopback ports for the API and for the actuator (management port), its own temporary
+ * working directory (so embedded databases and data directories land there and vanish with it), the log
+ * captured to {@code service.log}, readiness judged by the readiness probe
+ * ({@code GET /actuator/health/readiness} on the management port) answering {@code "UP"}. Closing it, or JVM
+ * exit, stops the process.
+ *
+ * <p>Services run as in development: with the Spring profile {@code local} (unless the arguments set
+ * {@code spring.profiles.active}), so that a service given no database URL starts its embedded one, and from
+ * {@code <module>-local.jar} when it lies beside the given jar (the production jar carries no embedded
+ * database). A service given a database URL uses it under {@code local} too.
  *
  * <p>A missing jar skips the calling test, or fails it under {@code ZRT_REQUIRE_INFRA=true} (docs/testkit.md).
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** The Spring profile for development defaults (embedded databases when no URL is given). */
+    public static final String LOCAL_PROFILE = "local";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final String name;
     private final ManagedProcess process;
     private final int port;
+    private final int managementPort;
 
-    private ServiceProcess(String name, ManagedProcess process, int port) {
+    private ServiceProcess(String name, ManagedProcess process, int port, int managementPort) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts {@code jar} with {@code --key=value} arguments; {@code server.port} is chosen here. */
@@ -44,20 +56,24 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code jar} with Spring arguments ({@code --key=value}) and extra environment variables, and
-     * waits until its health endpoint reports UP.
+     * Starts {@code jar} (or its {@code -local} variant, see above) with Spring arguments ({@code --key=value})
+     * and extra environment variables, and waits until its readiness probe reports UP.
      */
     public static ServiceProcess start(Path jar, Map<String, String> args, Map<String, String> environment) {
-        Path absoluteJar = jar.toAbsolutePath().normalize();
-        String name = absoluteJar.getFileName().toString().replaceFirst("\\.jar$", "");
+        Path absoluteJar = localVariant(jar.toAbsolutePath().normalize());
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         if (!Files.isRegularFile(absoluteJar)) {
             throw Unavailable.of(name, List.of("no packaged jar at " + absoluteJar
                     + " (build it with ./mvnw -pl <module> -am package)"));
         }
         int port = FreePorts.loopback();
+        int managementPort = FreePorts.loopback();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", Integer.toString(port));
         all.put("server.address", "127.0.0.1");
+        all.put("management.server.port", Integer.toString(managementPort));
+        all.put("management.server.address", "127.0.0.1");
+        all.put("spring.profiles.active", LOCAL_PROFILE);
         all.putAll(args);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -70,9 +86,9 @@ public final class ServiceProcess implements AutoCloseable {
         // Inherited SPRING_* variables would silently reconfigure the service under test.
         ManagedProcess process = ManagedProcess.start(name, command, workDir,
                 variable -> !variable.startsWith("SPRING_") && !variable.startsWith("ZRT_"), environment);
-        ServiceProcess service = new ServiceProcess(name, process, port);
+        ServiceProcess service = new ServiceProcess(name, process, port, managementPort);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         process.awaitReady(() -> {
             HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -81,13 +97,28 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /** {@code http://127.0.0.1:<port>} without a trailing slash. */
+    /** {@code target/<module>-local.jar} beside {@code jar} if there is one, else {@code jar}. */
+    static Path localVariant(Path jar) {
+        String file = jar.getFileName().toString();
+        if (!file.endsWith(".jar") || file.endsWith("-local.jar")) {
+            return jar;
+        }
+        Path local = jar.resolveSibling(file.substring(0, file.length() - ".jar".length()) + "-local.jar");
+        return Files.isRegularFile(local) ? local : jar;
+    }
+
+    /** The API: {@code http://127.0.0.1:<port>} without a trailing slash. */
     public String url() {
         return "http://127.0.0.1:" + port;
     }
 
     public int port() {
         return port;
+    }
+
+    /** The actuator (health, metrics, Prometheus): {@code http://127.0.0.1:<management port>}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public boolean isAlive() {
@@ -111,6 +142,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ServiceProcess[" + name + " at " + url() + "]";
+        return "ServiceProcess[" + name + " at " + url() + ", management " + managementUrl() + "]";
     }
 }

@@ -27,8 +27,8 @@ import java.util.function.Function;
 public final class ZrtStack implements AutoCloseable {
 
     /**
-     * @param mongoUri     a MongoDB for the Node and the relay; null runs the Node's embedded MongoDB on a free
-     *                     port, as {@code scripts/run-local.sh} does
+     * @param mongoUri     a MongoDB for the Node and the relay; null runs the Node's embedded MongoDB (profile
+     *                     {@code local}) on a free port, as {@code scripts/run-local.sh} does
      * @param natsUrl      NATS with JetStream
      * @param postgres     Spring datasource properties for transistor; empty for its embedded PostgreSQL
      * @param centrifugo   starts Centrifugo from the configuration this stack prepares
@@ -100,8 +100,19 @@ public final class ZrtStack implements AutoCloseable {
         return centrifugo.url();
     }
 
+    /** The relay's actuator (it has no other HTTP API): health and Prometheus. */
     public String relayUrl() {
-        return relay.url();
+        return relay.managementUrl();
+    }
+
+    /** The Node's actuator (management port): health, metrics and Prometheus. */
+    public String nodeManagementUrl() {
+        return node.managementUrl();
+    }
+
+    /** Transistor's actuator (management port). */
+    public String transistorManagementUrl() {
+        return transistor.managementUrl();
     }
 
     public String natsUrl() {

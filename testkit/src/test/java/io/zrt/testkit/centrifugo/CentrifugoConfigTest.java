@@ -43,7 +43,7 @@ class CentrifugoConfigTest {
     @Test
     void overridesAndBaseFileAreMergedWithTheEssentialsWinningOverTheBase(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("infra.json");
-        Files.writeString(base, "{\"http_server\":{\"port\":8000},\"channel\":{\"namespaces\":[{\"name\":\"team\"}]},"
+        Files.writeString(base, "{\"http_server\":{\"port\":8000,\"internal_port\":\"9000\"},\"channel\":{\"namespaces\":[{\"name\":\"team\"}]},"
                 + "\"log\":{\"level\":\"debug\"}}");
         ObjectNode json = CentrifugoConfig.defaults().withBaseConfig(base)
                 .withSetting("log.level", "error")
@@ -51,6 +51,8 @@ class CentrifugoConfigTest {
                 .withMerged("{\"uni_sse\":{\"max_request_body_size\":1024}}")
                 .render("127.0.0.1", 4321, null);
         assertThat(json.at("/http_server/port").asInt()).isEqualTo(4321);
+        // health, metrics and the API stay on the one port the testkit waits on, whatever the base says
+        assertThat(json.at("/http_server/internal_port").asText()).isEmpty();
         assertThat(json.at("/log/level").asText()).isEqualTo("error");
         assertThat(json.at("/channel/namespaces").size()).isEqualTo(1);
         assertThat(json.at("/channel/namespaces/0/history_size").asInt()).isEqualTo(5);

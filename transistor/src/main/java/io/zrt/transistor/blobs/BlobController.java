@@ -1,6 +1,9 @@
 package io.zrt.transistor.blobs;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zrt.transistor.TransistorMetrics;
 import io.zrt.transistor.TransistorMetrics.Kind;
@@ -30,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "blobs", description = "Read-once binary blobs")
 public class BlobController {
 
+    private static final String PROBLEM = "application/problem+json";
+
     private final BlobStore store;
     private final TransistorProperties properties;
     private final TransistorMetrics metrics;
@@ -40,7 +45,21 @@ public class BlobController {
         this.metrics = metrics;
     }
 
-    @Operation(summary = "Store a blob", description = "201 stored; 400 bad id; 409 id taken; 413 too large")
+    @Operation(summary = "Store a blob",
+            description = "Streams the bytes into PostgreSQL under the client-chosen id, up to "
+                    + "zrt.transistor.max-blob-size (16 MiB); readable once until it expires (zrt.transistor.ttl).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "the blob's bytes (clients encrypt them)",
+                    content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary"))),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "stored"),
+                @ApiResponse(responseCode = "400", description = "invalid_id, unreadable_body",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "409", description = "already_exists", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "413", description = "too_large", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "415", description = "unsupported_media_type",
+                        content = @Content(mediaType = PROBLEM))})
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public void put(@PathVariable("id") String id, HttpServletRequest request) {
@@ -59,8 +78,16 @@ public class BlobController {
         metrics.stored(Kind.BLOBS);
     }
 
-    @Operation(summary = "Read a blob once", description = "200 with the bytes, after which it is gone; "
-            + "404 unknown, already read or expired")
+    @Operation(summary = "Read a blob once",
+            description = "Streams the bytes out and deletes the blob when they were fully written; a second read finds "
+                    + "nothing. A download that breaks off leaves the blob readable.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the bytes, with Content-Length",
+                        content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                                schema = @Schema(type = "string", format = "binary"))),
+                @ApiResponse(responseCode = "400", description = "invalid_id", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "not_found: unknown, already read or expired",
+                        content = @Content(mediaType = PROBLEM))})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     public void take(@PathVariable("id") String id, HttpServletResponse response) {
         UUID uuid = Ids.parse(id);

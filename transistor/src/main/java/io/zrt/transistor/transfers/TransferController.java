@@ -1,6 +1,9 @@
 package io.zrt.transistor.transfers;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zrt.transistor.TransistorMetrics;
 import io.zrt.transistor.TransistorMetrics.Kind;
@@ -29,6 +32,7 @@ public class TransferController {
 
     static final String JSON_API = "application/vnd.api+json";
     private static final String JSON = "application/json";
+    private static final String PROBLEM = "application/problem+json";
 
     private final TransferStore store;
     private final TransistorProperties properties;
@@ -43,7 +47,22 @@ public class TransferController {
         this.parser = new TransferParser(mapper);
     }
 
-    @Operation(summary = "Store a transfer", description = "201 stored; 400 malformed; 409 id taken; 413 too large")
+    @Operation(summary = "Store a transfer",
+            description = "Stores the document under its client-chosen id until it is read once or expires "
+                    + "(zrt.transistor.ttl, 24 h). The whole body is limited to zrt.transistor.max-transfer-size (1 MiB).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "{\"data\": {\"id\": \"<uuid>\", \"type\": \"transfers\", \"attributes\": "
+                            + "{\"data\": \"<string>\"}}}",
+                    content = {@Content(mediaType = JSON_API, schema = @Schema(implementation = TransferDocument.class)),
+                        @Content(mediaType = JSON, schema = @Schema(implementation = TransferDocument.class))}),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "stored; Location names it"),
+                @ApiResponse(responseCode = "400", description = "malformed_json, invalid_document, invalid_type, invalid_id",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "409", description = "already_exists", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "413", description = "too_large", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "415", description = "unsupported_media_type",
+                        content = @Content(mediaType = PROBLEM))})
     @PostMapping(consumes = {JSON_API, JSON}, produces = {JSON_API, JSON})
     public ResponseEntity<TransferDocument> create(HttpServletRequest request) {
         TransferParser.Transfer transfer = parser.parse(readLimited(request, properties.maxTransferSize().toBytes()));
@@ -55,8 +74,13 @@ public class TransferController {
                 .body(TransferDocument.of(transfer.id(), transfer.data()));
     }
 
-    @Operation(summary = "Read a transfer once", description = "200 with the document, after which it is gone; "
-            + "404 unknown, already read or expired")
+    @Operation(summary = "Read a transfer once",
+            description = "Hands the document out and deletes it in the same statement: a second read finds nothing.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the document, now gone from Transistor"),
+                @ApiResponse(responseCode = "400", description = "invalid_id", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "not_found: unknown, already read or expired",
+                        content = @Content(mediaType = PROBLEM))})
     @GetMapping(path = "/{id}", produces = {JSON_API, JSON})
     public TransferDocument take(@PathVariable("id") String id) {
         var uuid = Ids.parse(id);

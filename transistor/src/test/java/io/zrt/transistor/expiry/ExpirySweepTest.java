@@ -32,7 +32,7 @@ class ExpirySweepTest extends TransistorTestBase {
                 .update();
         jdbc.sql("UPDATE blobs SET expires_at = now() - interval '1 minute' WHERE id = ?").param(oldBlob).update();
         long objectsBefore = jdbc.sql("SELECT count(*) FROM pg_largeobject_metadata").query(Long.class).single();
-        double expiredBefore = meters.counter("transistor.transfers.expired").count();
+        double expiredBefore = meters.counter("zrt.transistor.transfers.expired").count();
 
         assertThat(sweeper.sweep()).isEqualTo(2);
 
@@ -42,7 +42,7 @@ class ExpirySweepTest extends TransistorTestBase {
                 .single()).isOne();
         assertThat(jdbc.sql("SELECT count(*) FROM pg_largeobject_metadata").query(Long.class).single())
                 .isEqualTo(objectsBefore - 1);
-        assertThat(meters.counter("transistor.transfers.expired").count()).isEqualTo(expiredBefore + 1);
+        assertThat(meters.counter("zrt.transistor.transfers.expired").count()).isEqualTo(expiredBefore + 1);
         assertThat(sweeper.sweep()).as("nothing left to sweep").isZero();
         assertThat(getTransfer(freshTransfer.toString()).statusCode()).isEqualTo(200);
     }
