@@ -38,7 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code jar} with {@code --key=value} arguments; {@code server.port} is chosen here. */
+    /** Starts {@code jar} with {@code --key=value} arguments; {@code server.port} is chosen here unless given. */
     public static ServiceProcess start(Path jar, Map<String, String> args) {
         return start(jar, args, Map.of());
     }
@@ -54,7 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw Unavailable.of(name, List.of("no packaged jar at " + absoluteJar
                     + " (build it with ./mvnw -pl <module> -am package)"));
         }
-        int port = FreePorts.loopback();
+        // A caller may pin the port (a restart that clients must find again); otherwise a free one is taken.
+        int port = args.containsKey("server.port") ? Integer.parseInt(args.get("server.port")) : FreePorts.loopback();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", Integer.toString(port));
         all.put("server.address", "127.0.0.1");
@@ -102,6 +103,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** The end of the service's log, for assertion messages. */
     public String logTail() {
         return process.logTail();
+    }
+
+    /** SIGKILL, for crash tests: the service gets no chance to flush or shut down. */
+    public void kill() {
+        process.kill();
     }
 
     @Override
