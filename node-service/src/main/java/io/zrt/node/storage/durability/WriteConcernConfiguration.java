@@ -1,6 +1,7 @@
 package io.zrt.node.storage.durability;
 
 import com.mongodb.WriteConcern;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ public class WriteConcernConfiguration {
     static WriteConcern writeConcern(DurabilityProperties durability) {
         WriteConcern base = "majority".equals(durability.writeConcern()) ? WriteConcern.MAJORITY
                 : new WriteConcern(Integer.parseInt(durability.writeConcern()));
-        return base.withJournal(durability.journal());
+        return base.withJournal(durability.journal())
+                .withWTimeout(durability.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }
