@@ -2,7 +2,8 @@ package io.zrt.node.web;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.zrt.node.storage.durability.DurabilityProperties;
+import io.zrt.node.storage.durability.DurableH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,9 +25,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * The development database of the {@code local} profile: when no MongoDB is configured, a mongo-java-server
  * with its H2 (MVStore) file backend runs in-process on loopback, with the oplog enabled so that change
  * streams (the message-relay) work. Data lives in {@code zrt.node.embedded-mongo.data-dir} and survives
- * restarts. The embedded server has no multi-document transactions, TTL expiry or partial indexes; the Node
- * needs none of them for correctness. Its classes are only in {@code node-service-local.jar}; without the
- * profile, or in the production jar, {@link MongoRequirement} stops a start without a configured MongoDB.
+ * restarts, crashes included: every write is on disk before it is acknowledged ({@link DurableH2Backend}). The
+ * embedded server has no multi-document transactions, TTL expiry or partial indexes; the Node needs none of them
+ * for correctness. Its classes are only in {@code node-service-local.jar}; without the profile, or in the
+ * production jar, {@link MongoRequirement} stops a start without a configured MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(MongoRequirement.LOCAL_PROFILE)
@@ -37,18 +39,21 @@ public class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(NodeProperties properties) {
+    MongoServer embeddedMongoServer(NodeProperties properties, DurabilityProperties durability) {
         Path dir = Path.of(properties.embeddedMongo().dataDir()).toAbsolutePath();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        MongoServer server = new MongoServer(new H2Backend(dir.resolve("node.mv").toString()));
+        MongoServer server = new MongoServer(DurableH2Backend.open(dir.resolve("node.mv").toString(),
+                durability.embeddedFsync()));
         server.enableOplog();
         server.bind("127.0.0.1", properties.embeddedMongo().port());
-        log.info("embedded MongoDB (mongo-java-server, H2 file {}) on {}", dir.resolve("node.mv"),
-                server.getLocalAddress());
+        log.info("embedded MongoDB (mongo-java-server, H2 file {}) on {}; every write is committed{} before it is "
+                + "acknowledged", dir.resolve("node.mv"), server.getLocalAddress(),
+                durability.embeddedFsync() ? " and forced to the disk" : " (not forced to the disk: a machine crash "
+                        + "can lose acknowledged frames)");
         return server;
     }
 

@@ -1,5 +1,11 @@
 package io.zrt.node.web;
 
+import com.mongodb.MongoException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 import io.zrt.node.frames.GroupConflictException;
 import io.zrt.node.frames.NodeBusyException;
 import io.zrt.node.push.PushTokenService;
@@ -57,6 +63,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> busy(NodeBusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(PROBLEM).body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", e.getMessage()));
+    }
+
+    /**
+     * The database did not confirm a write in time, or cannot be reached: the write may still complete, so this is
+     * a 503 to retry (the same frame again: if it was stored after all, the answer is 409 {@code replayed_nonce}).
+     */
+    @ExceptionHandler({MongoWriteConcernException.class, MongoTimeoutException.class, MongoSocketException.class,
+            MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class})
+    ResponseEntity<ProblemDetail> storageUnavailable(MongoException e) {
+        log.warn("storage unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(PROBLEM).body(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage_unavailable",
+                        "the database did not confirm the write; retry the request"));
     }
 
     @ExceptionHandler(PushTokenService.PushDisabledException.class)

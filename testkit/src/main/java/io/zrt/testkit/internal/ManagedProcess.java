@@ -100,6 +100,24 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process the hard way (SIGKILL: no shutdown hooks, nothing flushed) and waits until it is gone,
+     * for crash tests; the working directory is removed like on {@link #close()}.
+     */
+    public void kill() {
+        Cleanup.forget(this);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " survived SIGKILL for 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+        TempDirs.deleteRecursively(workDir);
+    }
+
     @Override
     public void close() {
         Cleanup.forget(this);

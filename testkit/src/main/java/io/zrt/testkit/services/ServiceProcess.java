@@ -50,7 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.managementPort = managementPort;
     }
 
-    /** Starts {@code jar} with {@code --key=value} arguments; {@code server.port} is chosen here. */
+    /** Starts {@code jar} with {@code --key=value} arguments; {@code server.port} is chosen here unless given. */
     public static ServiceProcess start(Path jar, Map<String, String> args) {
         return start(jar, args, Map.of());
     }
@@ -66,8 +66,10 @@ public final class ServiceProcess implements AutoCloseable {
             throw Unavailable.of(name, List.of("no packaged jar at " + absoluteJar
                     + " (build it with ./mvnw -pl <module> -am package)"));
         }
-        int port = FreePorts.loopback();
-        int managementPort = FreePorts.loopback();
+        // A caller may pin the port (a restart that clients must find again); otherwise a free one is taken.
+        int port = args.containsKey("server.port") ? Integer.parseInt(args.get("server.port")) : FreePorts.loopback();
+        int managementPort = args.containsKey("management.server.port")
+                ? Integer.parseInt(args.get("management.server.port")) : FreePorts.loopback();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", Integer.toString(port));
         all.put("server.address", "127.0.0.1");
@@ -133,6 +135,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** The end of the service's log, for assertion messages. */
     public String logTail() {
         return process.logTail();
+    }
+
+    /** SIGKILL, for crash tests: the service gets no chance to flush or shut down. */
+    public void kill() {
+        process.kill();
     }
 
     @Override

@@ -56,7 +56,31 @@ final class TransferParser {
         if (data == null || !data.isString()) {
             throw invalid("'data.attributes.data' must be a string");
         }
-        return new Transfer(Ids.parse(id.stringValue()), data.stringValue());
+        return new Transfer(Ids.parse(id.stringValue()), storable(data.stringValue()));
+    }
+
+    /**
+     * PostgreSQL {@code text} cannot hold U+0000 (the insert would fail) and the driver would turn an unpaired
+     * surrogate into '?' on the way to UTF-8, so the reader would get other data than was stored. Both are
+     * refused here, so what is stored is exactly what is handed out.
+     */
+    private static String storable(String data) {
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c == 0) {
+                throw invalidData("'data.attributes.data' contains U+0000 at UTF-16 index " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < data.length() && Character.isLowSurrogate(data.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw invalidData("'data.attributes.data' contains an unpaired surrogate at UTF-16 index " + i);
+            }
+        }
+        return data;
+    }
+
+    private static ApiException invalidData(String detail) {
+        return ApiException.badRequest("invalid_data", detail);
     }
 
     private static ApiException invalid(String detail) {

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -21,6 +22,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Every error leaves as {@code application/problem+json} (RFC 9457) with a stable {@code code} property.
  * Client mistakes map to 4xx; only genuine server faults produce 500, and their details are logged, not sent.
+ * The content type is set explicitly, so a problem is sent whatever the request's {@code Accept} header asked
+ * for (content negotiation would otherwise turn, say, a 400 for a bad id into an empty 406).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -50,7 +53,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail detail = body instanceof ProblemDetail given ? given
                 : ProblemDetail.forStatusAndDetail(status, status.toString());
         detail.setProperty("code", codeFor(e, status));
-        return ResponseEntity.status(status).headers(headers).body(detail);
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail);
     }
 
     private static String codeFor(Exception e, HttpStatusCode status) {
@@ -73,6 +77,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:zrt:transistor:problem:" + code));
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -9,10 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TransferApiTest extends TransistorTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void storedTransferIsReadExactlyOnceInTheSameShape() throws Exception {
@@ -39,6 +42,35 @@ class TransferApiTest extends TransistorTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString(transferJson(id, "grüße \\\"quoted\\\" 🔑"))));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(getTransfer(id.toString()).body()).isEqualTo(transferJson(id, "grüße \\\"quoted\\\" 🔑"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nul\\u0000inside", "\\ud800", "lone \\udc00 low", "swapped \\udc00\\ud800", "end \\ud83d"})
+    void dataPostgresCannotStoreExactlyIsRefusedAndNothingIsStored(String escaped) throws Exception {
+        UUID id = UUID.randomUUID();
+        assertProblem(postTransfer(transferJson(id, escaped)), 400, "invalid_data");
+        assertProblem(getTransfer(id.toString()), 404, "not_found");
+    }
+
+    @Test
+    void escapedPairsAndControlCharactersOtherThanNulSurviveExactly() throws Exception {
+        UUID id = UUID.randomUUID();
+        String escaped = "\\ud83d\\udd11 tab\\t bell\\u0007 del\\u007f";
+        assertThat(postTransfer(transferJson(id, escaped)).statusCode()).isEqualTo(201);
+        String stored = JSON.readTree(getTransfer(id.toString()).body()).at("/data/attributes/data").stringValue();
+        assertThat(stored).isEqualTo(new String(Character.toChars(0x1F511)) + " tab\t bell" + (char) 7 + " del"
+                + (char) 0x7f);
+    }
+
+    @Test
+    void bodyThatIsNotUtf8Is400() throws Exception {
+        byte[] body = transferJson(UUID.randomUUID(), "xx").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = new String(body, java.nio.charset.StandardCharsets.UTF_8).lastIndexOf("xx");
+        body[at] = (byte) 0xC3; // a lead byte followed by ASCII: invalid UTF-8
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/transistor/v1/public/transfers"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertProblem(response, 400, "malformed_json");
     }
 
     @Test
@@ -107,6 +139,20 @@ class TransferApiTest extends TransistorTestBase {
         assertProblem(send(HttpRequest.newBuilder(uri("/transistor/v1/public/nothing")).GET()), 404, "not_found");
         assertProblem(send(HttpRequest.newBuilder(uri("/transistor/v1/public/transfers/" + UUID.randomUUID()))
                 .DELETE()), 405, "method_not_allowed");
+    }
+
+    @Test
+    void requestsTomcatRefusesBeforeSpringAreProblemsToo() throws Exception {
+        assertProblem(send(HttpRequest.newBuilder(uri("/transistor/v1/public/transfers/a%2Fb")).GET()), 400,
+                "bad_request");
+        assertProblem(send(HttpRequest.newBuilder(uri("/transistor/v1/public/transfers/%00")).GET()), 400,
+                "bad_request");
+    }
+
+    @Test
+    void anUnacceptableAcceptHeaderStillGetsAProblemDocument() throws Exception {
+        assertProblem(send(HttpRequest.newBuilder(uri("/transistor/v1/public/transfers/not-a-uuid"))
+                .header("Accept", "text/plain").GET()), 406, "not_acceptable");
     }
 
     @Test
