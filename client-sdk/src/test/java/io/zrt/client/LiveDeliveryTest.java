@@ -2,7 +2,6 @@ package io.zrt.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zrt.client.internal.LiveConnection;
 import io.zrt.testkit.centrifugo.CentrifugoConfig;
 import io.zrt.testkit.centrifugo.CentrifugoServer;
 import io.zrt.testkit.centrifugo.TestCentrifugo;
@@ -71,14 +70,14 @@ class LiveDeliveryTest {
 
             // Drop the connection while the relay is paused, send meanwhile, then let everything flow again.
             relay.pause(true);
-            ((LiveConnection) live).dropConnection();
+            client.liveHub().dropConnections();
             for (int i = 0; i < 5; i++) {
                 sent.add("during " + i);
                 a.sendChat("during " + i);
             }
             relay.pause(false);
             await(() -> live.connections() >= 2);
-            int pushedBefore = ((LiveConnection) live).publications();
+            long pushedBefore = client.liveHub().publications();
             for (int i = 0; i < 5; i++) {
                 sent.add("after " + i);
                 a.sendChat("after " + i);
@@ -92,7 +91,7 @@ class LiveDeliveryTest {
             assertThat(b.nextSeq()).isEqualTo(a.nextSeq());
             assertThat(errors).isEmpty();
             // the last messages came through Centrifugo, not only through catch-up reads
-            assertThat(((LiveConnection) live).publications()).isGreaterThanOrEqualTo(pushedBefore + 5);
+            assertThat(client.liveHub().publications()).isGreaterThanOrEqualTo(pushedBefore + 5);
         }
     }
 

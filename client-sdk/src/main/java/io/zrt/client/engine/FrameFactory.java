@@ -1,4 +1,4 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import com.google.protobuf.ByteString;
 import io.zrt.client.VerificationFailedException;

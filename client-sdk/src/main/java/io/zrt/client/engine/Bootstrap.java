@@ -1,6 +1,7 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import io.zrt.client.DecryptionFailedException;
+import io.zrt.client.GroupStatus;
 import io.zrt.client.VerificationFailedException;
 import io.zrt.client.VerificationFailedException.Check;
 import io.zrt.crypto.art.ArtException;
@@ -35,7 +36,7 @@ final class Bootstrap {
     }
 
     static SessionState first(Invites.Opened invite, MemberView view, long seq, byte[] frameBytes, String myUserId,
-            long nowMillis) throws VerificationFailedException, DecryptionFailedException {
+            String myName, long nowMillis) throws VerificationFailedException, DecryptionFailedException {
         ParsedFrame frame;
         try {
             frame = FrameParser.parse(frameBytes);
@@ -131,14 +132,15 @@ final class Bootstrap {
         b.myUserId = myUserId;
         b.epoch = frame.epoch();
         b.nextSeq = seq + 1;
-        b.status = SessionState.Status.ACTIVE;
+        b.status = GroupStatus.ACTIVE;
         b.view = view;
         b.stageKey = invite.stageKey();
         b.ownerIdentityKey = invite.inviterKey();
         b.meta = new SessionState.GroupMeta(info.getName(), info.getCreated(), info.getPicture().toByteArray());
-        b.members = members;
+        b.members(members);
         b.lastUpdateMillis = nowMillis;
         b.joinAnnounced = false;
+        b.joinName = myName;
         return b.build();
     }
 }

@@ -1,4 +1,4 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import io.zrt.client.ZrtException;
 import io.zrt.protocol.FrameTBS;
@@ -16,10 +16,10 @@ public final class TestAccess {
      * payload with the old member's stage key and with the stage key it would derive by itself (its own tree key
      * on top). True if any of them decrypts.
      */
-    public static boolean canDecryptAnyFrameAfter(SessionEngine reader, SessionState old) throws ZrtException {
+    public static boolean canDecryptAnyFrameAfter(io.zrt.client.internal.SessionRunner reader, SessionState old)
+            throws ZrtException {
         SessionState r = reader.state();
-        var nodeField = reader;
-        var page = nodeField.node().frames(r.groupId(), old.nextSeq(), 100, old.epoch(), old.view().treeKey());
+        var page = reader.node().frames(r.groupId(), old.nextSeq(), 100, old.epoch(), old.view().treeKey());
         int tried = 0;
         for (SPFrame frame : page.getFramesList()) {
             try {

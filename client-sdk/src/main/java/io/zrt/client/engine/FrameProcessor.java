@@ -1,7 +1,10 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import io.zrt.client.DecryptionFailedException;
+import io.zrt.client.FrameKind;
+import io.zrt.client.GroupEvent;
 import io.zrt.client.GroupMessage;
+import io.zrt.client.GroupStatus;
 import io.zrt.client.GroupMessage.GroupAction;
 import io.zrt.client.VerificationFailedException;
 import io.zrt.client.VerificationFailedException.Check;
@@ -33,25 +36,30 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * PROTOCOL.md section 11: processes the next frame of the log against a session state and returns the next
- * state, or throws and leaves the given state as it was (every change is made on copies). The order of checks
- * is the Node's (shape, group id, epoch, eligibility, tree, branch proof) followed by what only members can
- * check (derived root, decryption, payload signature against the member list, group-action rules).
+ * docs/protocol.md section 13: processes the next frame of the log against a session state and returns the next
+ * state, or throws and leaves the given state as it was (every change is made on copies). Pure: no I/O, no
+ * threads. The order of checks is the Node's (shape, group id, epoch, eligibility, tree, branch proof) followed by
+ * what only members can check (derived root, decryption, payload signature against the member list, group-action
+ * rules). The state's own pending operations take part: a frame with exactly the bytes of one of them completes
+ * it as this member's own, and every pending operation that can no longer land afterwards is discarded.
  */
 public final class FrameProcessor {
 
     private FrameProcessor() {
     }
 
-    /** A frame this member posted itself: its exact bytes and the view its own operation produced. */
-    public record OwnFrame(byte[] frameBytes, MemberView viewAfter) {
+    /**
+     * The state after a frame and what the application is told about it: the message, and the events it caused
+     * in order (membership, status, own operations landed or discarded). {@code landed} is this member's own
+     * pending operation the frame completed, or null.
+     */
+    public record Processed(SessionState state, GroupMessage message, List<GroupEvent> events, PendingOp landed) {
+        public Processed {
+            events = List.copyOf(events);
+        }
     }
 
-    /** The state after a frame and what the application is told about it (null for a frame it cannot read). */
-    public record Processed(SessionState state, GroupMessage message) {
-    }
-
-    public static Processed process(SessionState s, long seq, byte[] frameBytes, OwnFrame own, long nowMillis)
+    public static Processed process(SessionState s, long seq, byte[] frameBytes, long nowMillis)
             throws VerificationFailedException, DecryptionFailedException {
         if (seq != s.nextSeq()) {
             throw new VerificationFailedException(Check.SEQUENCE, "expected seq " + s.nextSeq() + ", got " + seq);
@@ -80,6 +88,7 @@ public final class FrameProcessor {
         } catch (FrameRejectedException e) {
             throw new VerificationFailedException(Check.ELIGIBILITY, e.rejection().code() + ": " + e.getMessage());
         }
+        PendingOp own = s.pendingWithFrame(frameBytes);
 
         SessionState.Builder next = s.toBuilder();
         next.nextSeq = seq + 1;
@@ -93,16 +102,11 @@ public final class FrameProcessor {
                 throw new VerificationFailedException(Check.TREE, "branch change: " + e.getMessage());
             }
             target = change.target();
-            boolean ownFrame = own != null && Arrays.equals(own.frameBytes(), frameBytes);
-            if (!ownFrame) {
+            if (own == null) {
                 checkBranchProof(frame, change, before);
             }
             try {
-                if (ownFrame) {
-                    next.view = own.viewAfter();
-                } else {
-                    next.view = s.view().apply(change);
-                }
+                next.view = own != null ? own.viewAfter(before, change) : s.view().apply(change);
             } catch (NotAMemberException e) {
                 return lostMembership(s, kind, target, seq, frame);
             } catch (RootMismatchException e) {
@@ -150,15 +154,15 @@ public final class FrameProcessor {
             }
         }
 
-        TreeMap<Long, User> members = new TreeMap<>(s.members());
+        boolean extendsLeaf = kind == OperationKind.ADD_MEMBER && !before.contains(target);
         if (kind == OperationKind.ADD_MEMBER) {
-            members = membersAfterAdd(s.members(), before, target);
-            if (!before.contains(target) && senderLeaf == target >>> 1) {
+            next.members(membersAfterAdd(s.members(), before, target));
+            if (extendsLeaf && senderLeaf == target >>> 1) {
                 senderLeaf = 2 * (target >>> 1);
             }
-            members.put(target, User.newBuilder().setLeaf((int) target).build());
+            next.editMembers().put(target, User.newBuilder().setLeaf((int) target).build());
         } else if (kind == OperationKind.REMOVE_MEMBER || kind == OperationKind.FINALIZE_REMOVAL) {
-            members.remove(target);
+            next.editMembers().remove(target);
         }
         ActionRules.Context ctx = new ActionRules.Context(kind, target, senderLeaf, senderUserId, senderIsOwner);
         List<String> chats = new ArrayList<>();
@@ -171,14 +175,13 @@ public final class FrameProcessor {
                 case CRDT -> crdt.add(new GroupMessage.CrdtChange(payload.getCrdt().getDocumentId(),
                         payload.getCrdt().getChange().toByteArray()));
                 case ACTION -> {
-                    GroupAction applied = ActionRules.apply(ctx, payload.getAction(), members, next);
+                    GroupAction applied = ActionRules.apply(ctx, payload.getAction(), next);
                     joinAction |= applied.kind() == GroupAction.Kind.JOIN;
                     actions.add(applied);
                 }
                 default -> throw new VerificationFailedException(Check.PAYLOAD_FORMAT, "payload without content");
             }
         }
-        next.members = members;
 
         boolean fromMe = senderLeaf == next.view.leafIndex();
         boolean spoke = !chats.isEmpty() || !crdt.isEmpty();
@@ -187,23 +190,88 @@ public final class FrameProcessor {
                 next.messagesSinceUpdate = 0;
                 next.othersSpoke = false;
                 next.lastUpdateMillis = nowMillis;
-                next.joinAnnounced |= joinAction;
+                if (joinAction) {
+                    next.joinAnnounced = true;
+                    next.joinName = "";
+                }
             } else if (spoke) {
                 next.messagesSinceUpdate = s.messagesSinceUpdate() + 1;
             }
             next.counter = Math.max(s.counter(), opened.tbs().getCounter());
             if (kind == OperationKind.LEAVE_GROUP) {
-                next.status = SessionState.Status.LEFT;
+                next.status = GroupStatus.LEFT;
             }
         } else if (spoke) {
             next.othersSpoke = true;
         }
         if (kind == OperationKind.DROP_GROUP) {
-            next.status = SessionState.Status.DROPPED;
+            next.status = GroupStatus.DROPPED;
         }
-        GroupMessage message = new GroupMessage(seq, frame.epoch(), kind.wireName(), senderUserId, senderLeaf,
+
+        String group = s.groupId().text();
+        List<GroupEvent> events = new ArrayList<>();
+        for (GroupAction action : actions) {
+            GroupEvent.MembershipChanged.Change change = switch (action.kind()) {
+                case INVITE -> GroupEvent.MembershipChanged.Change.INVITED;
+                case JOIN -> GroupEvent.MembershipChanged.Change.JOINED;
+                case LEAVE -> GroupEvent.MembershipChanged.Change.LEFT;
+                case REMOVE -> GroupEvent.MembershipChanged.Change.REMOVED;
+                case FINALIZE -> GroupEvent.MembershipChanged.Change.FINALIZED;
+                default -> null;
+            };
+            if (change != null) {
+                events.add(new GroupEvent.MembershipChanged(group, seq, change, action.userId(), action.leaf()));
+            }
+        }
+        // Invites this owner made: an add that extends a pending invitee's leaf moves it down; the invitee's own
+        // key update (its join) or the removal of its leaf ends the record; an own add adds one.
+        next.pending.remove(own);
+        if (own != null && own.invite() != null) {
+            next.invites.add(own.invite());
+        }
+        final long t = target;
+        if (extendsLeaf) {
+            next.invites.replaceAll(r -> r.leaf() == t >>> 1 ? r.movedTo(2 * (t >>> 1)) : r);
+        } else if (kind == OperationKind.KEY_UPDATE || kind == OperationKind.REMOVE_MEMBER
+                || kind == OperationKind.FINALIZE_REMOVAL || kind == OperationKind.LEAVE_GROUP) {
+            next.invites.removeIf(r -> r.leaf() == t);
+        }
+        settle(s, next, seq, own, events);
+        GroupMessage message = new GroupMessage(seq, frame.epoch(), frameKind(kind), senderUserId, senderLeaf,
                 fromMe, opened.tbs().getCreated(), chats, crdt, actions);
-        return new Processed(next.build(), message);
+        return new Processed(next.build(), message, events, own);
+    }
+
+    /**
+     * After a frame: reports the own operation it completed and the status change, and discards every pending
+     * operation that can no longer land (another operation took its epoch, or this member can no longer act).
+     */
+    private static void settle(SessionState s, SessionState.Builder next, long seq, PendingOp own,
+            List<GroupEvent> events) {
+        String group = s.groupId().text();
+        if (own != null) {
+            events.add(new GroupEvent.OperationLanded(group, seq, own.id(), own.kind()));
+        }
+        boolean canAct = next.status == GroupStatus.ACTIVE;
+        for (java.util.Iterator<PendingOp> it = next.pending.iterator(); it.hasNext(); ) {
+            PendingOp op = it.next();
+            if (!canAct || !op.canLandAt(next.epoch)) {
+                it.remove();
+                events.add(new GroupEvent.OperationDiscarded(group, seq, op.id(), op.kind(), canAct
+                        ? "frame " + seq + " moved the group to epoch " + next.epoch
+                        : "this member is " + next.status));
+            }
+        }
+        if (!canAct) {
+            next.invites.clear();
+        }
+        if (next.status != s.status()) {
+            events.add(new GroupEvent.StatusChanged(group, seq, s.status(), next.status));
+        }
+    }
+
+    static FrameKind frameKind(OperationKind kind) {
+        return FrameKind.valueOf(kind.name());
     }
 
     /**
@@ -227,23 +295,36 @@ public final class FrameProcessor {
     }
 
     /**
-     * This member's leaf was removed (or, after it left, finalized). The frame is encrypted under a key it
-     * cannot derive; it still verified the eligibility proof, so it accepts the outcome and closes the session.
+     * The frame replaced this member's leaf, so it cannot derive the new epoch's keys; it still verified the
+     * frame's eligibility and branch proofs, so it accepts the outcome and closes the session: removed (its leaf
+     * was removed, or finalized after it left), or stale — a key update or leave of its own leaf that it did not
+     * make from this state (a state restored from before its own later operation).
      */
     private static Processed lostMembership(SessionState s, OperationKind kind, long target, long seq,
             ParsedFrame frame) throws VerificationFailedException {
         boolean removed = kind == OperationKind.REMOVE_MEMBER || kind == OperationKind.FINALIZE_REMOVAL;
-        if (!removed || target != s.myLeaf()) {
+        boolean stale = kind == OperationKind.KEY_UPDATE || kind == OperationKind.LEAVE_GROUP;
+        if (!(removed || stale) || target != s.myLeaf()) {
             throw new VerificationFailedException(Check.TREE, "branch change replaced this member's leaf");
         }
         SessionState.Builder next = s.toBuilder();
         next.nextSeq = seq + 1;
         next.epoch = frame.epoch();
-        next.status = SessionState.Status.REMOVED;
-        GroupMessage message = new GroupMessage(seq, frame.epoch(), kind.wireName(), "", target, false, 0,
-                List.of(), List.of(), List.of(new GroupAction(kind == OperationKind.REMOVE_MEMBER
-                        ? GroupAction.Kind.REMOVE : GroupAction.Kind.FINALIZE, s.myUserId(), target, "")));
-        return new Processed(next.build(), message);
+        next.status = removed ? GroupStatus.REMOVED : GroupStatus.STALE;
+        List<GroupEvent> events = new ArrayList<>();
+        List<GroupAction> actions = new ArrayList<>();
+        if (removed) {
+            GroupAction.Kind action = kind == OperationKind.REMOVE_MEMBER ? GroupAction.Kind.REMOVE
+                    : GroupAction.Kind.FINALIZE;
+            actions.add(new GroupAction(action, s.myUserId(), target, ""));
+            events.add(new GroupEvent.MembershipChanged(s.groupId().text(), seq, action == GroupAction.Kind.REMOVE
+                    ? GroupEvent.MembershipChanged.Change.REMOVED : GroupEvent.MembershipChanged.Change.FINALIZED,
+                    s.myUserId(), target));
+        }
+        settle(s, next, seq, null, events);
+        GroupMessage message = new GroupMessage(seq, frame.epoch(), frameKind(kind), "", target, false, 0,
+                List.of(), List.of(), actions);
+        return new Processed(next.build(), message, events, null);
     }
 
     /** An add that extends leaf i (target 2i + 1) moves i's member one level down, to 2i. */

@@ -1,4 +1,4 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import io.zrt.crypto.art.ArtEncodingException;
 import io.zrt.crypto.art.PublicTree;

@@ -1,6 +1,8 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import com.google.protobuf.ByteString;
+import io.zrt.client.GroupStatus;
+import io.zrt.client.PendingInvite;
 import io.zrt.client.PrekeyBundle;
 import io.zrt.crypto.SecretBytes;
 import io.zrt.crypto.VerificationException;
@@ -76,12 +78,18 @@ public final class Creation {
         b.myUserId = ownerId;
         b.epoch = 0;
         b.nextSeq = 1;
-        b.status = SessionState.Status.ACTIVE;
+        b.status = GroupStatus.ACTIVE;
         b.view = view;
         b.stageKey = stage0;
         b.ownerIdentityKey = owner.publicKey().encode();
         b.meta = new SessionState.GroupMeta(groupName, nowMillis, new byte[0]);
-        b.members = members;
+        b.members(members);
+        for (int i = 0; i < initial.size(); i++) {
+            PrekeyBundle bundle = initial.get(i);
+            b.invites.add(new InviteRecord(newInviteId(random), PendingInvite.Kind.IDENTIFIED, bundle.userId(),
+                    leaves.get(i), leaves.get(i), 0, stage0, leafSecrets.get(i), ephemerals.get(i).publicKey().encode(),
+                    bundle.identityKey().encode(), bundle.signedPrekey().preKey().encode(), null, null, false));
+        }
         b.counter = 1;
         b.lastUpdateMillis = nowMillis;
         b.joinAnnounced = true;
@@ -105,6 +113,25 @@ public final class Creation {
                     bundle.signedPrekey().preKey(), leafSecrets.get(i), group, 0, stage0, leaves.get(i)));
         }
         return new Created(state, frame, invites, leaves);
+    }
+
+    /** A fresh invite id: 16 random bytes, lowercase hex. */
+    public static String newInviteId(SecureRandom random) {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return java.util.HexFormat.of().formatHex(id);
+    }
+
+    /** The signed invite an invite record stands for (identified: X3DH; unidentified: carrying the leaf secret). */
+    public static byte[] invite(CortadoKeyPair inviter, GroupId group, InviteRecord r) throws
+            io.zrt.crypto.InvalidEncodingException {
+        InviteSecrets secrets = secrets(group, r.epoch(), r.stageKey(), r.inviteLeaf());
+        if (r.kind() == PendingInvite.Kind.UNIDENTIFIED) {
+            return Invites.create(inviter, Invites.unidentified(r.leafSecret()), r.leafSecret(), secrets);
+        }
+        return Invites.create(inviter, Invites.identified(CortadoPoint.decode(r.ephemeralKey()),
+                CortadoPoint.decode(r.inviteeIdentityKey()), CortadoPoint.decode(r.inviteePrekey())),
+                r.leafSecret(), secrets);
     }
 
     public static byte[] identifiedInvite(CortadoKeyPair inviter, CortadoPoint ephemeral, CortadoPoint inviteeIdentity,

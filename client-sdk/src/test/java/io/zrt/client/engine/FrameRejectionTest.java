@@ -1,4 +1,4 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Section 11 checks on the receiving side: every forged frame is refused with a typed error, state untouched. */
+/** Section 13 checks on the receiving side: every forged frame is refused with a typed error, state untouched. */
 class FrameRejectionTest {
 
     private final OfflineGroup g = new OfflineGroup();
@@ -57,7 +57,7 @@ class FrameRejectionTest {
 
     private void assertRejected(byte[] frame, Check check) {
         SessionState before = g.bobState;
-        assertThatThrownBy(() -> FrameProcessor.process(before, 1, frame, null, 0))
+        assertThatThrownBy(() -> FrameProcessor.process(before, 1, frame, 0))
                 .isInstanceOfSatisfying(VerificationFailedException.class, e -> assertThat(e.check()).isEqualTo(check));
         assertThat(StateCodec.encode(g.bobState)).isEqualTo(StateCodec.encode(before));
     }
@@ -65,7 +65,7 @@ class FrameRejectionTest {
     @Test
     void genuineMessageIsAcceptedAndAdvancesTheSession() throws Exception {
         byte[] frame = g.aliceOps.plain(g.aliceState, chat("hello bob"), 7).frame();
-        FrameProcessor.Processed processed = FrameProcessor.process(g.bobState, 1, frame, null, 0);
+        FrameProcessor.Processed processed = FrameProcessor.process(g.bobState, 1, frame, 0);
         assertThat(processed.message().chats()).containsExactly("hello bob");
         assertThat(processed.message().senderUserId()).isEqualTo(g.aliceState.myUserId());
         assertThat(processed.state().nextSeq()).isEqualTo(2);
@@ -139,8 +139,8 @@ class FrameRejectionTest {
     void keyUpdateWithAGenuineBranchProofIsAccepted() throws Exception {
         byte[] frame = g.aliceOps.keyUpdate(g.aliceState, null, 3).frame();
         assertThat(branchProofOf(frame)).isNotEmpty();
-        FrameProcessor.Processed processed = FrameProcessor.process(g.bobState, 1, frame, null, 0);
-        assertThat(processed.message().operation()).isEqualTo("key_update");
+        FrameProcessor.Processed processed = FrameProcessor.process(g.bobState, 1, frame, 0);
+        assertThat(processed.message().kind()).isEqualTo(io.zrt.client.FrameKind.KEY_UPDATE);
         assertThat(processed.state().epoch()).isEqualTo(g.bobState.epoch() + 1);
     }
 
@@ -158,7 +158,7 @@ class FrameRejectionTest {
         byte[] other = g.aliceOps.keyUpdate(g.aliceState, null, 4).frame();
         assertRejected(withBranchProof(genuine, branchProofOf(other)), Check.BRANCH_PROOF);
         // The genuine frame still goes through afterwards: the rejections left nothing behind.
-        assertThat(FrameProcessor.process(g.bobState, 1, genuine, null, 0).state().epoch())
+        assertThat(FrameProcessor.process(g.bobState, 1, genuine, 0).state().epoch())
                 .isEqualTo(g.bobState.epoch() + 1);
     }
 
@@ -178,7 +178,7 @@ class FrameRejectionTest {
     @Test
     void frameOfAnotherGroupOrEpochOrSeqIsRejected() throws Exception {
         byte[] genuine = g.aliceOps.plain(g.aliceState, chat("x"), 1).frame();
-        assertThatThrownBy(() -> FrameProcessor.process(g.bobState, 2, genuine, null, 0))
+        assertThatThrownBy(() -> FrameProcessor.process(g.bobState, 2, genuine, 0))
                 .isInstanceOfSatisfying(VerificationFailedException.class,
                         e -> assertThat(e.check()).isEqualTo(Check.SEQUENCE));
         SessionState s = g.aliceState;
@@ -202,12 +202,12 @@ class FrameRejectionTest {
                 CortadoKeyPair.fromSecret(g.aliceState.view().treeKey()));
         byte[] tampered = Frame.newBuilder().setTbs(ByteString.copyFrom(tbsBytes)).setProof(ByteString.copyFrom(proof))
                 .build().toByteArray();
-        assertThatThrownBy(() -> FrameProcessor.process(g.bobState, 1, tampered, null, 0))
+        assertThatThrownBy(() -> FrameProcessor.process(g.bobState, 1, tampered, 0))
                 .isInstanceOf(DecryptionFailedException.class);
         List<byte[]> garbage = new ArrayList<>(List.of(new byte[0], new byte[] {1, 2, 3}, genuine.clone()));
         garbage.get(2)[genuine.length / 2] ^= 0x40;
         for (byte[] bytes : garbage) {
-            assertThatThrownBy(() -> FrameProcessor.process(g.bobState, 1, bytes, null, 0))
+            assertThatThrownBy(() -> FrameProcessor.process(g.bobState, 1, bytes, 0))
                     .isInstanceOfAny(VerificationFailedException.class, DecryptionFailedException.class);
         }
     }

@@ -1,4 +1,4 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import io.zrt.client.PrekeyBundle;
 import io.zrt.crypto.art.MemberView;
@@ -34,6 +34,6 @@ final class OfflineGroup {
         Invites.Opened opened = Invites.open(created.invites().get(0), alice.publicKey().encode(), bob, bobPrekey);
         PublicTree tree = PublicTree.decode(aliceState.view().publicTree().encode());
         MemberView view = MemberView.join(tree, opened.leaf(), opened.leafSecret());
-        bobState = Bootstrap.first(opened, view, 0, initFrame, UserId.of(bob.publicKey()), 1000);
+        bobState = Bootstrap.first(opened, view, 0, initFrame, UserId.of(bob.publicKey()), "bob", 1000);
     }
 }

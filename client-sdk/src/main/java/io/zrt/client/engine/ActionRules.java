@@ -1,4 +1,4 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import io.zrt.client.GroupMessage.GroupAction;
 import io.zrt.client.VerificationFailedException;
@@ -27,15 +27,17 @@ final class ActionRules {
     record Context(OperationKind kind, long target, long senderLeaf, String senderUserId, boolean senderIsOwner) {
     }
 
-    static GroupAction apply(Context ctx, GroupActionPayload action, Map<Long, User> members,
-            SessionState.Builder next) throws VerificationFailedException {
+    /** Judges one action and applies it to {@code next} (its member list is copied only when an action edits it). */
+    static GroupAction apply(Context ctx, GroupActionPayload action, SessionState.Builder next)
+            throws VerificationFailedException {
+        Map<Long, User> members = next.members;
         switch (action.getActionCase()) {
             case INVITE -> {
                 User invitee = action.getInvite().getInvitee();
                 require(ctx.kind() == OperationKind.ADD_MEMBER && invitee.getLeaf() == ctx.target(),
                         "an invite must travel with the add-member operation of the invitee's leaf");
                 checkIdentity(invitee, true);
-                members.put(ctx.target(), invitee.toBuilder().setRole(roleOrWrite(invitee)).build());
+                next.editMembers().put(ctx.target(), invitee.toBuilder().setRole(roleOrWrite(invitee)).build());
                 return new GroupAction(GroupAction.Kind.INVITE, invitee.getId(), ctx.target(), invitee.getName());
             }
             case REMOVE -> {
@@ -54,7 +56,8 @@ final class ActionRules {
                             "a joiner cannot replace the identity key it was invited with");
                 }
                 Role role = known != null ? known.getRole() : Role.ROLE_WRITE;
-                members.put(ctx.target(), user.toBuilder().setLeaf((int) ctx.target()).setRole(role).build());
+                next.editMembers().put(ctx.target(), user.toBuilder().setLeaf((int) ctx.target()).setRole(role)
+                        .build());
                 return new GroupAction(GroupAction.Kind.JOIN, user.getId(), ctx.target(), user.getName());
             }
             case CHANGE_USER -> {
@@ -64,7 +67,7 @@ final class ActionRules {
                         "a member may only change its own profile");
                 require(user.getIdentityKey().isEmpty() || user.getIdentityKey().equals(known.getIdentityKey()),
                         "a profile change cannot change the identity key");
-                members.put(ctx.senderLeaf(), known.toBuilder().setName(user.getName())
+                next.editMembers().put(ctx.senderLeaf(), known.toBuilder().setName(user.getName())
                         .setPicture(user.getPicture()).build());
                 return new GroupAction(GroupAction.Kind.CHANGE_USER, user.getId(), ctx.senderLeaf(), user.getName());
             }

@@ -1,4 +1,4 @@
-package io.zrt.client.internal;
+package io.zrt.client.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +24,7 @@ class StateCodecTest {
         assertThat(restored.members()).isEqualTo(g.bobState.members());
         // the restored member still reads the group: process Alice's next message
         byte[] frame = g.aliceOps.plain(g.aliceState, java.util.List.of(), 5).frame();
-        assertThat(FrameProcessor.process(restored, 1, frame, null, 0).state().nextSeq()).isEqualTo(2);
+        assertThat(FrameProcessor.process(restored, 1, frame, 0).state().nextSeq()).isEqualTo(2);
     }
 
     @Test
@@ -37,7 +37,7 @@ class StateCodecTest {
         byte[] longer = Arrays.copyOf(good, good.length + 1);
         assertThatThrownBy(() -> StateCodec.decode(longer)).isInstanceOf(StateFormatException.class);
         byte[] version = good.clone();
-        version[5] = 2;
+        version[5] = 3;
         assertThatThrownBy(() -> StateCodec.decode(version)).isInstanceOf(StateFormatException.class);
         // a flipped bit in the first path secret no longer matches the tree's leaf key
         byte[] secret = good.clone();
