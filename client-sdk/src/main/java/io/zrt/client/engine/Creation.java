@@ -86,7 +86,7 @@ public final class Creation {
         b.members(members);
         for (int i = 0; i < initial.size(); i++) {
             PrekeyBundle bundle = initial.get(i);
-            b.invites.add(new InviteRecord(newInviteId(random), PendingInvite.Kind.IDENTIFIED, bundle.userId(),
+            b.editInvites().add(new InviteRecord(newInviteId(random), PendingInvite.Kind.IDENTIFIED, bundle.userId(),
                     leaves.get(i), leaves.get(i), 0, stage0, leafSecrets.get(i), ephemerals.get(i).publicKey().encode(),
                     bundle.identityKey().encode(), bundle.signedPrekey().preKey().encode(), null, null, false));
         }

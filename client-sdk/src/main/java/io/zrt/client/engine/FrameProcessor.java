@@ -227,14 +227,15 @@ public final class FrameProcessor {
         // key update (its join) or the removal of its leaf ends the record; an own add adds one.
         next.pending.remove(own);
         if (own != null && own.invite() != null) {
-            next.invites.add(own.invite());
+            next.editInvites().add(own.invite());
         }
         final long t = target;
-        if (extendsLeaf) {
-            next.invites.replaceAll(r -> r.leaf() == t >>> 1 ? r.movedTo(2 * (t >>> 1)) : r);
-        } else if (kind == OperationKind.KEY_UPDATE || kind == OperationKind.REMOVE_MEMBER
-                || kind == OperationKind.FINALIZE_REMOVAL || kind == OperationKind.LEAVE_GROUP) {
-            next.invites.removeIf(r -> r.leaf() == t);
+        boolean endsInvite = kind == OperationKind.KEY_UPDATE || kind == OperationKind.REMOVE_MEMBER
+                || kind == OperationKind.FINALIZE_REMOVAL || kind == OperationKind.LEAVE_GROUP;
+        if (extendsLeaf && next.invites.stream().anyMatch(r -> r.leaf() == t >>> 1)) {
+            next.editInvites().replaceAll(r -> r.leaf() == t >>> 1 ? r.movedTo(2 * (t >>> 1)) : r);
+        } else if (endsInvite && next.invites.stream().anyMatch(r -> r.leaf() == t)) {
+            next.editInvites().removeIf(r -> r.leaf() == t);
         }
         settle(s, next, seq, own, events);
         GroupMessage message = new GroupMessage(seq, frame.epoch(), frameKind(kind), senderUserId, senderLeaf,
@@ -262,8 +263,8 @@ public final class FrameProcessor {
                         : "this member is " + next.status));
             }
         }
-        if (!canAct) {
-            next.invites.clear();
+        if (!canAct && !next.invites.isEmpty()) {
+            next.editInvites().clear();
         }
         if (next.status != s.status()) {
             events.add(new GroupEvent.StatusChanged(group, seq, s.status(), next.status));

@@ -95,7 +95,7 @@ public record SessionState(
         members = members.getClass() == FROZEN ? members : Collections.unmodifiableSortedMap(new TreeMap<>(members));
         joinName = joinName == null ? "" : joinName;
         pending = List.copyOf(pending);
-        invites = List.copyOf(invites);
+        invites = List.copyOf(invites); // no copy when it already is one: shared until an invite changes
     }
 
     @Override
@@ -138,18 +138,18 @@ public record SessionState(
     /** This state with the invite record {@code id} replaced by {@code record}. */
     public SessionState withInvite(InviteRecord record) {
         Builder b = toBuilder();
-        b.invites.replaceAll(r -> r.id().equals(record.id()) ? record : r);
+        b.editInvites().replaceAll(r -> r.id().equals(record.id()) ? record : r);
         return b.build();
     }
 
     /**
      * True when a frame changed the part of the state that only operations, member-list and metadata changes
-     * touch (tree, secrets, keys, members, metadata): the storage then writes a full snapshot instead of the
-     * small journal record.
+     * touch (tree, secrets, keys, members, metadata, invites): the storage then writes a full snapshot instead of
+     * the small journal record.
      */
     public boolean epochPartDiffers(SessionState other) {
         return other == null || view != other.view || stageKey != other.stageKey || epoch != other.epoch
-                || members != other.members || !meta.equals(other.meta)
+                || members != other.members || invites != other.invites || !meta.equals(other.meta)
                 || !Arrays.equals(ownerIdentityKey, other.ownerIdentityKey) || !myUserId.equals(other.myUserId);
     }
 
@@ -184,7 +184,8 @@ public record SessionState(
         boolean joinAnnounced;
         String joinName = "";
         java.util.ArrayList<PendingOp> pending = new java.util.ArrayList<>();
-        java.util.ArrayList<InviteRecord> invites = new java.util.ArrayList<>();
+        List<InviteRecord> invites = List.of();
+        private java.util.ArrayList<InviteRecord> editedInvites;
 
         Builder() {
         }
@@ -207,7 +208,16 @@ public record SessionState(
             joinAnnounced = s.joinAnnounced;
             joinName = s.joinName;
             pending = new java.util.ArrayList<>(s.pending);
-            invites = new java.util.ArrayList<>(s.invites);
+            invites = s.invites;
+        }
+
+        /** The invite records to change; copied once, on first use. */
+        java.util.ArrayList<InviteRecord> editInvites() {
+            if (editedInvites == null) {
+                editedInvites = new java.util.ArrayList<>(invites);
+                invites = editedInvites;
+            }
+            return editedInvites;
         }
 
         /** The member list to change; copied once, on first use. */

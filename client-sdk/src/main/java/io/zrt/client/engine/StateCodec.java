@@ -32,7 +32,7 @@ import java.util.UUID;
 
 /**
  * The stored forms of a session (docs/client-sdk.md, "Stored records"): a <b>snapshot</b> holding everything, and
- * a small <b>journal</b> holding what a plain frame changes (position, counters, pending operations, invites).
+ * a small <b>journal</b> holding what a plain frame changes (position, counters, pending operations).
  * Each carries a generation: a journal counts only on top of the snapshot of the same generation, so every single
  * record write leaves a state that existed, and a plain message never rewrites the tree or the member list. The
  * export ({@code GroupSession.serialize()}) is a snapshot of generation 0. All integers little-endian:
@@ -40,11 +40,12 @@ import java.util.UUID;
  * <pre>
  * snapshot: "ZRTSS" ‖ 0x02 ‖ generation u64 ‖ group id (16) ‖ epoch u64 ‖ leaf u64 ‖ n u8 ‖ n path secrets (32,
  *           leaf first) ‖ stage key (32) ‖ owner identity key (32) ‖ u32 length ‖ public tree (ART encoding)
- *           ‖ u32 length ‖ GroupInfo (name, created, picture, members) ‖ u8 length ‖ own user id (ASCII) ‖ body
+ *           ‖ u32 length ‖ GroupInfo (name, created, picture, members) ‖ u8 length ‖ own user id (ASCII)
+ *           ‖ u16 count ‖ invites ‖ body
  * journal:  "ZRTSJ" ‖ 0x01 ‖ generation u64 ‖ group id (16) ‖ epoch u64 ‖ body
  * body:     next seq u64 ‖ status u8 ‖ counter u64 ‖ messages since update u32 ‖ others spoke u8
  *           ‖ last update i64 ‖ join announced u8 ‖ u8 length ‖ join name (UTF-8)
- *           ‖ u8 count ‖ pending operations ‖ u16 count ‖ invites
+ *           ‖ u8 count ‖ pending operations
  * pending:  nonce (16) ‖ kind u8 ‖ epoch u64 ‖ u32 length ‖ frame ‖ leaf after i64 (-1: none) ‖ n u8 ‖ n secrets
  *           ‖ has invite u8 ‖ [invite]
  * invite:   id (16) ‖ kind u8 ‖ uploaded u8 ‖ leaf u64 ‖ invite leaf u64 ‖ epoch u64 ‖ stage key (32)
@@ -103,6 +104,11 @@ public final class StateCodec {
                 .setPicture(ByteString.copyFrom(s.meta().picture())).addAllMembers(s.members().values()).build();
         out.block(info.toByteArray());
         out.shortText(s.myUserId(), StandardCharsets.US_ASCII);
+        if (s.invites().size() > MAX_INVITES) {
+            throw new IllegalStateException("too many invites to store");
+        }
+        out.u16(s.invites().size());
+        s.invites().forEach(record -> invite(out, record));
         body(out, s);
         return out.toByteArray();
     }
@@ -116,7 +122,7 @@ public final class StateCodec {
 
     /**
      * The session from its snapshot and, if present, its journal: a journal of the snapshot's generation
-     * replaces the snapshot's own position, counters, pending operations and invites; an older one is ignored.
+     * replaces the snapshot's own position, counters and pending operations; an older one is ignored.
      */
     public static Stored decode(byte[] snapshot, byte[] journal) throws StateFormatException {
         if (snapshot == null) {
@@ -145,6 +151,12 @@ public final class StateCodec {
             }
             b.members(members);
             b.myUserId = in.shortText(StandardCharsets.US_ASCII);
+            int inviteCount = in.u16();
+            List<InviteRecord> invites = new ArrayList<>(inviteCount);
+            for (int i = 0; i < inviteCount; i++) {
+                invites.add(readInvite(in));
+            }
+            b.invites = invites;
             readBody(in, b);
             in.end();
             if (journal != null) {
@@ -186,8 +198,8 @@ public final class StateCodec {
         out.u64(s.nextSeq()).u8(s.status().ordinal()).u64(s.counter()).u32(s.messagesSinceUpdate())
                 .bool(s.othersSpoke()).u64(s.lastUpdateMillis()).bool(s.joinAnnounced())
                 .shortText(s.joinName(), StandardCharsets.UTF_8);
-        if (s.pending().size() > MAX_PENDING || s.invites().size() > MAX_INVITES) {
-            throw new IllegalStateException("too many pending operations or invites to store");
+        if (s.pending().size() > MAX_PENDING) {
+            throw new IllegalStateException("too many pending operations to store");
         }
         out.u8(s.pending().size());
         for (PendingOp op : s.pending()) {
@@ -199,8 +211,6 @@ public final class StateCodec {
                 invite(out, op.invite());
             }
         }
-        out.u16(s.invites().size());
-        s.invites().forEach(record -> invite(out, record));
     }
 
     private static void invite(Writer out, InviteRecord r) {
@@ -250,11 +260,6 @@ public final class StateCodec {
                 throw new StateFormatException("only an add carries an invite");
             }
             b.pending.add(new PendingOp(id, kind, epoch, frame, leafAfter, secrets, invite, null));
-        }
-        int inviteCount = in.u16();
-        b.invites = new ArrayList<>(inviteCount);
-        for (int i = 0; i < inviteCount; i++) {
-            b.invites.add(readInvite(in));
         }
     }
 

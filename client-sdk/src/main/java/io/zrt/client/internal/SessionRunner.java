@@ -78,6 +78,8 @@ public final class SessionRunner {
     private final List<MessageListener> listeners = new CopyOnWriteArrayList<>();
     private final TreeMap<Long, byte[]> pushed = new TreeMap<>();
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
+    /** Pending operations a thread of this process is posting right now (a flush leaves them to it). */
+    private final java.util.Set<String> posting = ConcurrentHashMap.newKeySet();
     private volatile SessionState state;
     private volatile KeyUpdatePolicy policy;
     private volatile boolean closed;
@@ -285,8 +287,10 @@ public final class SessionRunner {
                 complete(discarded.operationId(), new Outcome(false, -1, discarded.reason()));
             }
         }
-        if (!closed && (message != null || !events.isEmpty())) {
-            outbox.execute(() -> deliver(message, events));
+        if (!closed && (message != null || !events.isEmpty()) && !listeners.isEmpty()) {
+            // the listeners registered when the change happened; one removed meanwhile is skipped
+            List<MessageListener> targets = List.copyOf(listeners);
+            outbox.execute(() -> deliver(targets, message, events));
         }
     }
 
@@ -297,8 +301,11 @@ public final class SessionRunner {
         }
     }
 
-    private void deliver(GroupMessage message, List<GroupEvent> events) {
-        for (MessageListener listener : listeners) {
+    private void deliver(List<MessageListener> targets, GroupMessage message, List<GroupEvent> events) {
+        for (MessageListener listener : targets) {
+            if (closed || !listeners.contains(listener)) {
+                continue;
+            }
             try {
                 if (message != null) {
                     listener.onMessage(message);
@@ -402,6 +409,15 @@ public final class SessionRunner {
      * or still pending (a network failure whose outcome is unknown, thrown).
      */
     private Outcome post(PendingOp op, CompletableFuture<Outcome> outcome) throws ZrtException {
+        posting.add(op.id());
+        try {
+            return postOnce(op, outcome);
+        } finally {
+            posting.remove(op.id());
+        }
+    }
+
+    private Outcome postOnce(PendingOp op, CompletableFuture<Outcome> outcome) throws ZrtException {
         try {
             CallScope.checkCancelled();
         } catch (NetworkException cancelled) {
@@ -467,8 +483,8 @@ public final class SessionRunner {
     }
 
     /**
-     * Re-posts (same bytes) every pending operation that can still land, after catching up on what landed
-     * meanwhile; returns the messages processed on the way.
+     * Re-posts (same bytes) every pending operation that can still land and that no thread is posting right
+     * now, after catching up on what landed meanwhile; returns the messages processed on the way.
      */
     public List<GroupMessage> flushPending() throws ZrtException {
         List<GroupMessage> out = new ArrayList<>();
@@ -477,7 +493,7 @@ public final class SessionRunner {
         }
         out.addAll(catchUp());
         for (PendingOp op : state.pending()) {
-            if (state.pendingWithFrame(op.frame()) == null) {
+            if (state.pendingWithFrame(op.frame()) == null || posting.contains(op.id())) {
                 continue;
             }
             CompletableFuture<Outcome> outcome = outcomes.computeIfAbsent(op.id(), id -> new CompletableFuture<>());

@@ -4,11 +4,11 @@ package io.zrt.client.storage;
 public enum RecordKind {
     /**
      * Everything about the session: tree, path secrets, keys, member list, metadata, position, pending operations
-     * and invites. Rewritten when an operation (or a member-list or metadata change) lands.
+     * and invites. Rewritten when an operation, a member-list or metadata change or an invite change lands.
      */
     SNAPSHOT,
     /**
-     * What a plain message changes (position, counters, pending operations, invites), valid on top of the snapshot
+     * What a plain message changes (position, counters, pending operations), valid on top of the snapshot
      * of the same generation. Rewritten for every other change, so a message never rewrites the snapshot.
      */
     JOURNAL
