@@ -51,6 +51,8 @@ import okhttp3.OkHttpClient;
 public final class ZrtClient implements AutoCloseable {
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** Catch-ups on behalf of live delivery running at once (network-bound: after a reconnect of 100 groups). */
+    private static final int FETCH_THREADS = 8;
 
     private final Http http;
     private final NodeApi node;
@@ -61,6 +63,7 @@ public final class ZrtClient implements AutoCloseable {
     private final SessionStorage storage;
     private final TrackedExecutor executor;
     private final LimitedExecutor lane;
+    private final LimitedExecutor fetchLane;
     private final ScheduledExecutorService timer;
     private final SecureRandom random;
     private final Clock clock;
@@ -80,6 +83,7 @@ public final class ZrtClient implements AutoCloseable {
         ExecutorService own = b.executor == null ? Executors.newCachedThreadPool(daemon("zrt-client")) : null;
         this.executor = new TrackedExecutor(b.executor != null ? b.executor : own, own != null);
         this.lane = new LimitedExecutor(executor, b.deliveryThreads);
+        this.fetchLane = new LimitedExecutor(executor, FETCH_THREADS);
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("zrt-live-timer"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.timer = scheduler;
@@ -273,7 +277,7 @@ public final class ZrtClient implements AutoCloseable {
 
     private synchronized GroupSession register(Identity me, SessionState state, StoredSession store) {
         SessionRunner runner = new SessionRunner(state, store, node, new Operations(me.keyPair(), random), retries,
-                defaultPolicy, clock, lane);
+                defaultPolicy, clock, lane, fetchLane);
         GroupSession session = new GroupSession(this, me, runner);
         GroupSession replaced = open.put(key(me.userId(), state.groupId().text()), session);
         if (replaced != null) {
@@ -302,6 +306,12 @@ public final class ZrtClient implements AutoCloseable {
             }
         }
         return hub.subscribe(runner, listener);
+    }
+
+    /** Live connections this client has open now (one per 100 subscribed groups; diagnostics). */
+    public int liveConnections() {
+        LiveHub hub = live;
+        return hub == null ? 0 : hub.openConnections();
     }
 
     /** The live hub once a session subscribed (diagnostics and tests), else null. */

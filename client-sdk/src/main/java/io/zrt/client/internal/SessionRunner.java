@@ -75,6 +75,7 @@ public final class SessionRunner {
     private final Clock clock;
     private final LimitedExecutor inbox;
     private final LimitedExecutor outbox;
+    private final Executor fetches;
     private final List<MessageListener> listeners = new CopyOnWriteArrayList<>();
     private final TreeMap<Long, byte[]> pushed = new TreeMap<>();
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
@@ -85,10 +86,12 @@ public final class SessionRunner {
     private volatile boolean closed;
 
     /**
-     * @param lane the SDK executor (bounded) that runs this session's live processing and listener calls
+     * @param lane    the SDK's bounded lane for CPU work: this session's live processing and listener calls
+     * @param fetches the SDK's bounded lane for network work on behalf of live delivery (catch-ups, gap fetches),
+     *                so that a slow read never holds up another session's deliveries
      */
     public SessionRunner(SessionState state, StoredSession store, NodeApi node, Operations operations,
-            Retries retries, KeyUpdatePolicy policy, Clock clock, Executor lane) {
+            Retries retries, KeyUpdatePolicy policy, Clock clock, Executor lane, Executor fetches) {
         this.state = state;
         this.store = store;
         this.node = node;
@@ -98,6 +101,7 @@ public final class SessionRunner {
         this.clock = clock;
         this.inbox = new LimitedExecutor(lane, 1);
         this.outbox = new LimitedExecutor(lane, 1);
+        this.fetches = new LimitedExecutor(fetches, 1);
     }
 
     public SessionState state() {
@@ -205,40 +209,48 @@ public final class SessionRunner {
      */
     public List<GroupMessage> receive(long seq, byte[] frameBytes) throws ZrtException {
         List<GroupMessage> out = new ArrayList<>();
-        boolean gap;
-        lock.lock();
-        try {
-            if (seq < state.nextSeq() || !state.status().readable()) {
-                return out;
-            }
-            if (pushed.size() < MAX_BUFFERED) {
-                pushed.put(seq, frameBytes.clone());
-            }
-            drainBuffer(out);
-            gap = !pushed.isEmpty() && state.status().readable();
-        } finally {
-            lock.unlock();
-        }
-        if (gap) {
+        if (buffer(seq, frameBytes, out)) {
             out.addAll(catchUp());
         }
         return out;
     }
 
-    /** Live delivery: processed on this session's serial lane, never on the connection's thread. */
+    /** Lock: buffers the frame and processes what is next; true if a gap before the buffered frames remains. */
+    private boolean buffer(long seq, byte[] frameBytes, List<GroupMessage> out) throws ZrtException {
+        lock.lock();
+        try {
+            if (seq < state.nextSeq() || !state.status().readable()) {
+                return false;
+            }
+            if (pushed.size() < MAX_BUFFERED) {
+                pushed.put(seq, frameBytes.clone());
+            }
+            drainBuffer(out);
+            return !pushed.isEmpty() && state.status().readable();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Live delivery: processed on this session's serial lane, never on the connection's thread; a gap is fetched
+     * on the fetch lane, not here.
+     */
     public void deliverLive(long seq, byte[] frameBytes) {
         inbox.execute(() -> {
             try {
-                receive(seq, frameBytes);
+                if (buffer(seq, frameBytes, new ArrayList<>())) {
+                    catchUpLive();
+                }
             } catch (ZrtException e) {
                 reportError(e);
             }
         });
     }
 
-    /** After a live (re)connect: catch up on this session's lane. */
+    /** After a live (re)connect, or a gap in live delivery: catch up on the fetch lane. */
     public void catchUpLive() {
-        inbox.execute(() -> {
+        fetches.execute(() -> {
             try {
                 catchUp();
             } catch (ZrtException e) {
