@@ -237,6 +237,7 @@ class LiveDeliveryTest {
         });
         Identity alice = Identity.generate();
         Identity bob = Identity.generate();
+        java.util.Set<Thread> before = sdkThreads();
         ZrtClient own = Services.client().centrifugoUrl(centrifugo.url()).executor(app)
                 .keyUpdatePolicy(KeyUpdatePolicy.manual()).build();
         try {
@@ -269,9 +270,15 @@ class LiveDeliveryTest {
             own.close();
         }
         assertThat(own.liveHub().openConnections()).isZero();
-        await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.isAlive() && t.getName().startsWith("zrt-live-timer")));
+        await().atMost(WAIT).until(() -> before.containsAll(sdkThreads())); // this client's timer is gone
         assertThat(app.isShutdown()).as("the application's executor is the application's").isFalse();
         app.shutdownNow();
+    }
+
+    private static java.util.Set<Thread> sdkThreads() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("zrt-"))
+                .forEach(out::add);
+        return out;
     }
 }

@@ -140,16 +140,7 @@ public final class LiveHub implements AutoCloseable {
         synchronized (this) {
             closed = true;
             for (Connection c : connections) {
-                c.cancelTimers();
-                if (c.current != null) {
-                    sources.add(c.current);
-                }
-                if (c.opening != null) {
-                    sources.add(c.opening);
-                }
-                c.current = null;
-                c.opening = null;
-                c.connected = false;
+                c.shutDown(sources);
             }
             connections.clear();
         }
@@ -179,6 +170,20 @@ public final class LiveHub implements AutoCloseable {
 
         Connection(int number) {
             this.number = number;
+        }
+
+        /** Stops its timers and hands its event sources to {@code toCancel} (cancelled outside the lock). */
+        void shutDown(List<EventSource> toCancel) {
+            cancelTimers();
+            if (current != null) {
+                toCancel.add(current);
+            }
+            if (opening != null) {
+                toCancel.add(opening);
+            }
+            current = null;
+            opening = null;
+            connected = false;
         }
 
         void cancelTimers() {
@@ -506,16 +511,7 @@ public final class LiveHub implements AutoCloseable {
             conn.groups.remove(group);
             conn.needCatchUp.remove(group);
             if (conn.groups.isEmpty()) {
-                conn.cancelTimers();
-                if (conn.current != null) {
-                    cancel.add(conn.current);
-                }
-                if (conn.opening != null) {
-                    cancel.add(conn.opening);
-                }
-                conn.current = null;
-                conn.opening = null;
-                conn.connected = false;
+                conn.shutDown(cancel);
                 connections.remove(conn);
             }
             // otherwise the channel stays on the connection until its next token; its pushes are ignored

@@ -386,8 +386,9 @@ public final class SessionRunner {
                 return new Submitted(built, result.seq());
             }
             if (attempt >= retries.conflictAttempts()) {
-                throw new NetworkException("operation did not land after " + attempt + " attempts: "
-                        + result.reason());
+                // nothing is pending: like the Node's own 409, the operation did not happen
+                throw new NodeRejectedException(409, "stale_epoch", "the group moved on during each of "
+                        + attempt + " attempts (" + result.reason() + ")", state.epoch());
             }
         }
     }
