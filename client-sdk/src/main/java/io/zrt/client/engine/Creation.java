@@ -107,10 +107,12 @@ public final class Creation {
                 random);
 
         List<byte[]> invites = new ArrayList<>();
-        for (int i = 0; i < initial.size(); i++) {
-            PrekeyBundle bundle = initial.get(i);
-            invites.add(identifiedInvite(owner, ephemerals.get(i).publicKey(), bundle.identityKey(),
-                    bundle.signedPrekey().preKey(), leafSecrets.get(i), group, 0, stage0, leaves.get(i)));
+        for (InviteRecord record : state.invites()) {
+            try {
+                invites.add(invite(owner, group, record));
+            } catch (io.zrt.crypto.InvalidEncodingException e) {
+                throw new IllegalStateException("a key made from a verified bundle does not decode", e);
+            }
         }
         return new Created(state, frame, invites, leaves);
     }
@@ -132,12 +134,6 @@ public final class Creation {
         return Invites.create(inviter, Invites.identified(CortadoPoint.decode(r.ephemeralKey()),
                 CortadoPoint.decode(r.inviteeIdentityKey()), CortadoPoint.decode(r.inviteePrekey())),
                 r.leafSecret(), secrets);
-    }
-
-    public static byte[] identifiedInvite(CortadoKeyPair inviter, CortadoPoint ephemeral, CortadoPoint inviteeIdentity,
-            CortadoPoint inviteePrekey, Scalar leafSecret, GroupId group, long epoch, SecretBytes stage, long leaf) {
-        return Invites.create(inviter, Invites.identified(ephemeral, inviteeIdentity, inviteePrekey), leafSecret,
-                secrets(group, epoch, stage, leaf));
     }
 
     public static InviteSecrets secrets(GroupId group, long epoch, SecretBytes stage, long leaf) {

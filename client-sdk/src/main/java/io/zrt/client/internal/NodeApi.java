@@ -1,7 +1,6 @@
 package io.zrt.client.internal;
 
 import io.zrt.client.NetworkException;
-import io.zrt.client.NodeRejectedException;
 import io.zrt.client.ZrtException;
 import io.zrt.crypto.cortado.CortadoKeyPair;
 import io.zrt.crypto.cortado.Scalar;
