@@ -1,5 +1,7 @@
 package io.zrt.client;
 
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,19 +10,18 @@ import java.util.Objects;
  *
  * @param seq          the Node's sequence number of the frame
  * @param epoch        the frame's epoch
- * @param operation    {@code plain}, {@code key_update}, {@code add_member}, {@code remove_member},
- *                     {@code finalize_removal}, {@code leave_group} or {@code drop_group}
+ * @param kind         what the frame does
  * @param senderUserId the sender's user id, or empty for a member whose identity is not known yet
  * @param senderLeaf   heap index of the sender's leaf when it sent the frame
  * @param fromMe       true for this member's own frames
  * @param sentAtMillis the sender's clock (not verified)
  */
-public record GroupMessage(long seq, long epoch, String operation, String senderUserId, long senderLeaf,
+public record GroupMessage(long seq, long epoch, FrameKind kind, String senderUserId, long senderLeaf,
         boolean fromMe, long sentAtMillis, List<String> chats, List<CrdtChange> crdtChanges,
         List<GroupAction> actions) {
 
     public GroupMessage {
-        Objects.requireNonNull(operation);
+        Objects.requireNonNull(kind);
         senderUserId = senderUserId == null ? "" : senderUserId;
         chats = List.copyOf(chats);
         crdtChanges = List.copyOf(crdtChanges);
@@ -37,6 +38,22 @@ public record GroupMessage(long seq, long epoch, String operation, String sender
         @Override
         public byte[] change() {
             return change.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CrdtChange other && documentId.equals(other.documentId)
+                    && Arrays.equals(change, other.change);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * documentId.hashCode() + Arrays.hashCode(change);
+        }
+
+        @Override
+        public String toString() {
+            return "CrdtChange[documentId=" + documentId + ", change=" + HexFormat.of().formatHex(change) + "]";
         }
     }
 

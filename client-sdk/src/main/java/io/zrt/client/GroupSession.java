@@ -1,90 +1,104 @@
 package io.zrt.client;
 
 import com.google.protobuf.ByteString;
-import io.zrt.client.internal.Creation;
-import io.zrt.client.internal.Invites;
-import io.zrt.client.internal.Operations;
-import io.zrt.client.internal.SessionEngine;
-import io.zrt.client.internal.SessionState;
-import io.zrt.client.internal.StateCodec;
+import io.zrt.client.engine.Creation;
+import io.zrt.client.engine.InviteRecord;
+import io.zrt.client.engine.Invites;
+import io.zrt.client.engine.PendingOp;
+import io.zrt.client.engine.SessionState;
+import io.zrt.client.engine.StateCodec;
+import io.zrt.client.internal.SessionRunner;
+import io.zrt.crypto.InvalidEncodingException;
 import io.zrt.crypto.SecretBytes;
 import io.zrt.crypto.VerificationException;
+import io.zrt.crypto.art.ArtException;
+import io.zrt.crypto.art.LeafStatus;
 import io.zrt.crypto.cortado.CortadoKeyPair;
 import io.zrt.crypto.cortado.Scalar;
 import io.zrt.crypto.x3dh.LeafSecrets;
 import io.zrt.crypto.x3dh.X3dh;
+import io.zrt.protocol.ChangeGroupAction;
+import io.zrt.protocol.ChangeUserAction;
 import io.zrt.protocol.ChatMessage;
 import io.zrt.protocol.CrdtChange;
+import io.zrt.protocol.GroupActionPayload;
+import io.zrt.protocol.GroupInfo;
 import io.zrt.protocol.Payload;
 import io.zrt.protocol.Role;
 import io.zrt.protocol.User;
-import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One member's session in one group. Thread-safe: every call is serialized on the session, and frames are
- * processed strictly in sequence order whichever path brings them (live push, {@link #sync()}, own sends).
- * Network calls come in a blocking form and an {@code …Async} form returning a {@link CompletableFuture} that
- * completes exceptionally with the same {@link ZrtException} types.
+ * One member's session in one group. Thread-safe. Frames are processed strictly in sequence order whichever path
+ * brings them (live push, {@link #sync()}, own sends); every change is written to the client's session storage
+ * before it is acted on. Building and proving a frame and every network call run outside the session's lock, so
+ * a send, a sync and live delivery never wait on each other's I/O.
+ *
+ * <p>Own operations are written ahead: a call that fails with {@link NetworkException} may still have reached the
+ * Node; its frame stays a {@link PendingOperation}, is completed when the session meets it in the log, posted
+ * again (same bytes) by the next {@link #sync()} or send while it can still land, and otherwise discarded. Every
+ * other exception means the operation did not happen. Network calls come in a blocking form and an
+ * {@code …Async} form whose {@link CompletableFuture} completes exceptionally with the same {@link ZrtException}
+ * (as the cause) and can be cancelled.
  */
 public final class GroupSession {
 
     private final ZrtClient client;
     private final Identity identity;
-    private final SessionEngine engine;
+    private final SessionRunner runner;
 
-    GroupSession(ZrtClient client, Identity identity, SessionEngine engine) {
+    GroupSession(ZrtClient client, Identity identity, SessionRunner runner) {
         this.client = client;
         this.identity = identity;
-        this.engine = engine;
+        this.runner = runner;
     }
 
     // ---- what the session knows ----
 
     /** The group id (canonical UUID text). */
     public String groupId() {
-        return engine.state().groupId().text();
+        return runner.state().groupId().text();
     }
 
     public long epoch() {
-        return engine.state().epoch();
+        return runner.state().epoch();
     }
 
     /** The sequence number of the next frame this session will process. */
     public long nextSeq() {
-        return engine.state().nextSeq();
+        return runner.state().nextSeq();
     }
 
     public String groupName() {
-        return engine.state().meta().name();
+        return runner.state().meta().name();
     }
 
     public boolean isOwner() {
-        return engine.state().isOwner();
+        return runner.state().isOwner();
     }
 
-    /** {@code ACTIVE}, {@code LEFT}, {@code REMOVED} or {@code DROPPED}. */
-    public String status() {
-        return engine.state().status().name();
+    public GroupStatus status() {
+        return runner.state().status();
     }
 
     public long myLeaf() {
-        return engine.state().myLeaf();
+        return runner.state().myLeaf();
     }
 
     public List<Member> members() {
-        SessionState s = engine.state();
+        SessionState s = runner.state();
         List<Member> out = new ArrayList<>();
         for (Map.Entry<Long, User> entry : s.members().entrySet()) {
             User user = entry.getValue();
             boolean leaving;
             try {
-                leaving = s.view().publicTree().leafStatus(entry.getKey()) != io.zrt.crypto.art.LeafStatus.ACTIVE;
-            } catch (io.zrt.crypto.art.ArtException e) {
+                leaving = s.view().publicTree().leafStatus(entry.getKey()) != LeafStatus.ACTIVE;
+            } catch (ArtException e) {
                 leaving = false;
             }
             out.add(new Member(user.getId(), user.getName(), user.getIdentityKey().toByteArray(), entry.getKey(),
@@ -93,29 +107,63 @@ public final class GroupSession {
         return out;
     }
 
+    /** This member's own frames written ahead and not yet found in the log, oldest first. */
+    public List<PendingOperation> pendingOperations() {
+        return runner.state().pending().stream().map(PendingOp::toPublic).toList();
+    }
+
+    /** Invites this member made whose invitees have not joined yet (the add pending, or landed). */
+    public List<PendingInvite> pendingInvites() {
+        SessionState s = runner.state();
+        List<PendingInvite> out = new ArrayList<>();
+        for (PendingOp op : s.pending()) {
+            if (op.invite() != null) {
+                out.add(op.invite().toPublic(false));
+            }
+        }
+        s.invites().forEach(r -> out.add(r.toPublic(true)));
+        return out;
+    }
+
     public KeyUpdatePolicy keyUpdatePolicy() {
-        return engine.policy();
+        return runner.policy();
     }
 
     public void keyUpdatePolicy(KeyUpdatePolicy policy) {
-        engine.policy(policy);
+        runner.policy(policy);
     }
 
-    /** The session state to persist (secret; docs/client-sdk.md describes the format). Restore with
-     *  {@link ZrtClient#restore}. */
+    /**
+     * Exports the session (secret; docs/client-sdk.md describes the format), pending operations and invites
+     * included. The client stores sessions itself; this is for backups and moving a session. Import with
+     * {@link ZrtClient#restore}.
+     */
     public byte[] serialize() {
-        return StateCodec.encode(engine.state());
+        return StateCodec.encode(runner.state());
     }
 
     // ---- receiving ----
 
+    /**
+     * Adds a listener for this session's messages and events, called on the SDK's executor in log order (each
+     * frame once), for every path that processes frames: live delivery, {@link #sync()} and own sends.
+     */
     public void addListener(MessageListener listener) {
-        engine.addListener(listener::onMessage);
+        runner.addListener(listener);
     }
 
-    /** Catches up on every frame after the current one (fetching them from the Node). */
+    /** Removes a listener added with {@link #addListener} or {@link #subscribe}; true if it was there. */
+    public boolean removeListener(MessageListener listener) {
+        return runner.removeListener(listener);
+    }
+
+    /**
+     * Catches up on every frame after the current one (fetching them from the Node), then posts again the
+     * pending operations that can still land (and, after a join whose announcement did not land, announces it).
+     * Returns the messages of the frames this call processed.
+     */
     public List<GroupMessage> sync() throws ZrtException {
-        return engine.sync();
+        return runner.sync();
     }
 
     public CompletableFuture<List<GroupMessage>> syncAsync() {
@@ -124,18 +172,25 @@ public final class GroupSession {
 
     /** Processes a frame obtained elsewhere (a serialized {@code SPFrame}'s seq and frame bytes). */
     public List<GroupMessage> receive(long seq, byte[] frameBytes) throws ZrtException {
-        return engine.receive(seq, frameBytes);
+        return runner.receive(seq, frameBytes);
     }
 
-    /** Live delivery through Centrifugo until the returned subscription is closed. */
+    public CompletableFuture<List<GroupMessage>> receiveAsync(long seq, byte[] frameBytes) {
+        return client.async(() -> receive(seq, frameBytes));
+    }
+
+    /**
+     * Live delivery to {@code listener} until the returned subscription is closed. Every subscribed group of the
+     * client shares one connection (up to 100 groups on each); see docs/client-sdk.md, "Live connection".
+     */
     public Subscription subscribe(MessageListener listener) throws ZrtException {
-        return client.live(this, engine, listener);
+        return client.live(runner, listener);
     }
 
     // ---- sending ----
 
     public long sendChat(String text) throws ZrtException {
-        return engine.sendPlain(List.of(Payload.newBuilder().setChat(ChatMessage.newBuilder().setText(text)).build()));
+        return runner.sendPlain(List.of(Payload.newBuilder().setChat(ChatMessage.newBuilder().setText(text)).build()));
     }
 
     public CompletableFuture<Long> sendChatAsync(String text) {
@@ -143,7 +198,7 @@ public final class GroupSession {
     }
 
     public long sendCrdtChange(String documentId, byte[] change) throws ZrtException {
-        return engine.sendPlain(List.of(Payload.newBuilder().setCrdt(CrdtChange.newBuilder()
+        return runner.sendPlain(List.of(Payload.newBuilder().setCrdt(CrdtChange.newBuilder()
                 .setDocumentId(documentId).setChange(ByteString.copyFrom(change))).build()));
     }
 
@@ -153,57 +208,64 @@ public final class GroupSession {
 
     /** Owner: renames the group (a ChangeGroup action). */
     public long renameGroup(String name) throws ZrtException {
-        SessionState s = engine.state();
-        var info = io.zrt.protocol.GroupInfo.newBuilder().setName(name).setCreated(s.meta().created())
+        SessionState s = runner.state();
+        GroupInfo.Builder info = GroupInfo.newBuilder().setName(name).setCreated(s.meta().created())
                 .setPicture(ByteString.copyFrom(s.meta().picture()));
-        return engine.sendPlain(List.of(Payload.newBuilder().setAction(io.zrt.protocol.GroupActionPayload.newBuilder()
-                .setChangeGroup(io.zrt.protocol.ChangeGroupAction.newBuilder().setGroup(info))).build()));
+        return runner.sendPlain(List.of(Payload.newBuilder().setAction(GroupActionPayload.newBuilder()
+                .setChangeGroup(ChangeGroupAction.newBuilder().setGroup(info))).build()));
+    }
+
+    public CompletableFuture<Long> renameGroupAsync(String name) {
+        return client.async(() -> renameGroup(name));
     }
 
     /** Changes this member's display name (a ChangeUser action). */
     public long changeMyName(String name) throws ZrtException {
         User me = User.newBuilder().setId(identity.userId()).setName(name).build();
-        return engine.sendPlain(List.of(Payload.newBuilder().setAction(io.zrt.protocol.GroupActionPayload.newBuilder()
-                .setChangeUser(io.zrt.protocol.ChangeUserAction.newBuilder().setUser(me))).build()));
+        return runner.sendPlain(List.of(Payload.newBuilder().setAction(GroupActionPayload.newBuilder()
+                .setChangeUser(ChangeUserAction.newBuilder().setUser(me))).build()));
+    }
+
+    public CompletableFuture<Long> changeMyNameAsync(String name) {
+        return client.async(() -> changeMyName(name));
     }
 
     /** Replaces this member's leaf secret (retried after conflicts). Returns the frame's seq. */
     public long keyUpdate() throws ZrtException {
-        return engine.submit(s -> engine.operations().keyUpdate(s, null, client.clock().millis()));
+        return runner.submit(s -> runner.operations().keyUpdate(s, null, client.clock().millis())).seq();
     }
 
     public CompletableFuture<Long> keyUpdateAsync() {
         return client.async(this::keyUpdate);
     }
 
-    /** After joining: the key update that replaces the inviter-known leaf secret and announces this member. */
-    long announceJoin(String name) throws ZrtException {
-        User me = User.newBuilder().setId(identity.userId()).setName(name)
-                .setIdentityKey(ByteString.copyFrom(identity.publicKeyBytes())).build();
-        return engine.submit(s -> engine.operations().keyUpdate(s, me.toBuilder()
-                .setLeaf(Math.toIntExact(s.myLeaf())).build(), client.clock().millis()));
-    }
-
-    /** Owner: invites a user identified by its prekey bundle (X3DH). Deliver the invitation to the invitee. */
+    /**
+     * Owner: invites a user identified by its prekey bundle (X3DH). Deliver the invitation to the invitee. If this
+     * user already has an invite that did not end in a join, that invite is returned again (no second leaf).
+     */
     public Invitation invite(PrekeyBundle invitee) throws ZrtException {
-        CortadoKeyPair owner = identity.keyPair();
+        runner.flushPending();
+        for (InviteRecord r : runner.state().invites()) {
+            if (r.kind() == PendingInvite.Kind.IDENTIFIED && r.inviteeUserId().equals(invitee.userId())) {
+                return invitation(r);
+            }
+        }
         CortadoKeyPair ephemeral = CortadoKeyPair.generate(client.random());
         Scalar leafSecret;
         try {
-            leafSecret = X3dh.inviterLeafSecret(owner, ephemeral, invitee.identityKey(), invitee.signedPrekey());
+            leafSecret = X3dh.inviterLeafSecret(identity.keyPair(), ephemeral, invitee.identityKey(),
+                    invitee.signedPrekey());
         } catch (VerificationException e) {
             throw new VerificationFailedException(VerificationFailedException.Check.INVITE,
                     "prekey bundle signature does not verify");
         }
         User entry = User.newBuilder().setId(invitee.userId()).setRole(Role.ROLE_WRITE)
                 .setIdentityKey(ByteString.copyFrom(invitee.identityKey().encode())).build();
-        Operations.Built[] last = new Operations.Built[1];
-        long seq = engine.submit(s -> last[0] = engine.operations().add(s, leafSecret, entry, client.clock().millis()));
-        Operations.Built built = last[0];
-        byte[] invite = Creation.identifiedInvite(owner, ephemeral.publicKey(), invitee.identityKey(),
-                invitee.signedPrekey().preKey(), leafSecret, engine.state().groupId(), built.epoch(),
-                built.newStageKey(), built.target());
-        return new Invitation(invite, invitee.userId(), built.target());
+        InviteRecord draft = InviteRecord.draft(Creation.newInviteId(client.random()), PendingInvite.Kind.IDENTIFIED,
+                invitee.userId(), leafSecret, ephemeral.publicKey().encode(), invitee.identityKey().encode(),
+                invitee.signedPrekey().preKey().encode(), null, null);
+        add(leafSecret, entry, draft);
+        return invitation(draft.id());
     }
 
     public CompletableFuture<Invitation> inviteAsync(PrekeyBundle invitee) {
@@ -212,28 +274,91 @@ public final class GroupSession {
 
     /**
      * Owner: invites someone not identified yet. The invite (with a fresh leaf secret) is encrypted under a random
-     * key and stored as a read-once Transistor transfer; share the returned ticket out of band.
+     * key and stored as a read-once Transistor transfer; share the returned ticket out of band. If the add lands
+     * but the upload fails, the invite stays in {@link #pendingInvites()} and {@link #ticket(String)} completes it.
      */
     public InviteTicket inviteUnidentified() throws ZrtException {
-        SecureRandom random = client.random();
-        Scalar leafSecret = LeafSecrets.random(random);
-        User entry = User.newBuilder().setRole(Role.ROLE_WRITE).build();
-        Operations.Built[] last = new Operations.Built[1];
-        engine.submit(s -> last[0] = engine.operations().add(s, leafSecret, entry, client.clock().millis()));
-        Operations.Built built = last[0];
-        byte[] invite = Invites.create(identity.keyPair(), Invites.unidentified(leafSecret), leafSecret,
-                Creation.secrets(engine.state().groupId(), built.epoch(), built.newStageKey(), built.target()));
+        Scalar leafSecret = LeafSecrets.random(client.random());
         byte[] key = new byte[32];
-        random.nextBytes(key);
-        UUID transferId = UUID.randomUUID();
-        byte[] sealed = Invites.sealForTransfer(invite, SecretBytes.copyOf(key), transferId);
-        client.transistor().putTransfer(transferId, java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(sealed));
-        return new InviteTicket(transferId, key);
+        client.random().nextBytes(key);
+        User entry = User.newBuilder().setRole(Role.ROLE_WRITE).build();
+        InviteRecord draft = InviteRecord.draft(Creation.newInviteId(client.random()),
+                PendingInvite.Kind.UNIDENTIFIED, "", leafSecret, new byte[0], new byte[0], new byte[0],
+                UUID.randomUUID(), SecretBytes.copyOf(key));
+        add(leafSecret, entry, draft);
+        return ticket(draft.id());
     }
 
     public CompletableFuture<InviteTicket> inviteUnidentifiedAsync() {
         return client.async(this::inviteUnidentified);
+    }
+
+    private void add(Scalar leafSecret, User entry, InviteRecord draft) throws ZrtException {
+        runner.submit(s -> runner.operations().add(s, leafSecret, entry, draft, client.clock().millis()));
+    }
+
+    /** The identified invitation of a {@link PendingInvite} again (its add must have landed). */
+    public Invitation invitation(String inviteId) throws ZrtException {
+        InviteRecord r = landedInvite(inviteId);
+        if (r.kind() != PendingInvite.Kind.IDENTIFIED) {
+            throw new IllegalArgumentException("invite " + inviteId + " is unidentified: use ticket()");
+        }
+        return invitation(r);
+    }
+
+    private Invitation invitation(InviteRecord r) throws ZrtException {
+        return new Invitation(r.id(), signed(r), r.inviteeUserId(), r.inviteLeaf());
+    }
+
+    /**
+     * The ticket of an unidentified {@link PendingInvite}: uploads the sealed invite to Transistor if it is not
+     * known to be there yet (the same transfer id each time; Transistor keeps the first copy).
+     */
+    public InviteTicket ticket(String inviteId) throws ZrtException {
+        InviteRecord r = landedInvite(inviteId);
+        if (r.kind() != PendingInvite.Kind.UNIDENTIFIED) {
+            throw new IllegalArgumentException("invite " + inviteId + " is identified: use invitation()");
+        }
+        if (!r.uploaded()) {
+            byte[] sealed = Invites.sealForTransfer(signed(r), r.transferKey(), r.transferId());
+            client.transistor().putTransfer(r.transferId(), Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(sealed));
+            runner.markUploaded(r);
+        }
+        return new InviteTicket(r.transferId(), r.transferKey().toByteArray());
+    }
+
+    public CompletableFuture<InviteTicket> ticketAsync(String inviteId) {
+        return client.async(() -> ticket(inviteId));
+    }
+
+    /** The invite's record once its add landed; a pending add is resolved first (found, posted again, dropped). */
+    private InviteRecord landedInvite(String inviteId) throws ZrtException {
+        InviteRecord r = runner.invite(inviteId);
+        if (r != null) {
+            return r;
+        }
+        if (pendingInvites().stream().noneMatch(p -> p.id().equals(inviteId))) {
+            throw new IllegalArgumentException("no invite " + inviteId + " is waiting for its invitee");
+        }
+        runner.flushPending();
+        r = runner.invite(inviteId);
+        if (r != null) {
+            return r;
+        }
+        if (pendingInvites().stream().noneMatch(p -> p.id().equals(inviteId))) {
+            throw new IllegalArgumentException("the add of invite " + inviteId
+                    + " could not land and was discarded: invite again");
+        }
+        throw new NetworkException("the add frame of invite " + inviteId + " has not landed yet");
+    }
+
+    private byte[] signed(InviteRecord r) throws StateFormatException {
+        try {
+            return Creation.invite(identity.keyPair(), runner.state().groupId(), r);
+        } catch (InvalidEncodingException e) {
+            throw new StateFormatException("stored invite holds an invalid key");
+        }
     }
 
     /** Owner: removes the member with this user id (its leaf becomes BLANK; new epochs exclude it). */
@@ -252,12 +377,16 @@ public final class GroupSession {
     }
 
     public long removeLeaf(long leaf) throws ZrtException {
-        return engine.submit(s -> engine.operations().remove(s, leaf, client.clock().millis()));
+        return runner.submit(s -> runner.operations().remove(s, leaf, client.clock().millis())).seq();
+    }
+
+    public CompletableFuture<Long> removeLeafAsync(long leaf) {
+        return client.async(() -> removeLeaf(leaf));
     }
 
     /** Any member: finalizes the removal of a BLANK or PENDING_REMOVAL leaf so that nobody knows its secret. */
     public long finalizeRemoval(long leaf) throws ZrtException {
-        return engine.submit(s -> engine.operations().finalizeRemoval(s, leaf, client.clock().millis()));
+        return runner.submit(s -> runner.operations().finalizeRemoval(s, leaf, client.clock().millis())).seq();
     }
 
     public CompletableFuture<Long> finalizeRemovalAsync(long leaf) {
@@ -266,7 +395,7 @@ public final class GroupSession {
 
     /** Leaves the group (the leaf becomes PENDING_REMOVAL until a member finalizes it). */
     public long leave() throws ZrtException {
-        return engine.submit(s -> engine.operations().leave(s, client.clock().millis()));
+        return runner.submit(s -> runner.operations().leave(s, client.clock().millis())).seq();
     }
 
     public CompletableFuture<Long> leaveAsync() {
@@ -275,19 +404,23 @@ public final class GroupSession {
 
     /** Owner: closes the group; the Node refuses every later frame. */
     public long drop() throws ZrtException {
-        return engine.submit(s -> engine.operations().drop(s, client.clock().millis()));
+        return runner.submit(s -> runner.operations().drop(s, client.clock().millis())).seq();
     }
 
     public CompletableFuture<Long> dropAsync() {
         return client.async(this::drop);
     }
 
-    SessionEngine engine() {
-        return engine;
+    SessionRunner runner() {
+        return runner;
+    }
+
+    Identity identity() {
+        return identity;
     }
 
     @Override
     public String toString() {
-        return "GroupSession[" + engine.state() + "]";
+        return "GroupSession[" + runner.state() + "]";
     }
 }

@@ -3,8 +3,10 @@ package io.zrt.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zrt.client.internal.SessionState;
-import io.zrt.client.internal.StateCodec;
+import static org.awaitility.Awaitility.await;
+
+import io.zrt.client.engine.SessionState;
+import io.zrt.client.engine.StateCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,7 +78,8 @@ class ConversationTest {
         c.sendChat("hi all");
         assertThat(chats(a.sync())).containsExactly("thanks alice", "hi all");
         assertThat(chats(b.sync())).containsExactly("hi all");
-        assertThat(aliceSeen).anySatisfy(m -> assertThat(m.operation()).isEqualTo("key_update"));
+        a.runner().awaitDeliveries();
+        assertThat(aliceSeen).anySatisfy(m -> assertThat(m.kind()).isEqualTo(FrameKind.KEY_UPDATE));
         assertThat(aliceSeen).filteredOn(m -> !m.chats().isEmpty() && !m.fromMe()).extracting(GroupMessage::senderUserId)
                 .containsExactly(bob.userId(), carol.userId());
 
@@ -96,7 +99,7 @@ class ConversationTest {
         a.remove(carol.userId());
         a.sendChat("only for alice and bob");
         c.sync();
-        assertThat(c.status()).isEqualTo("REMOVED");
+        assertThat(c.status()).isEqualTo(GroupStatus.REMOVED);
         assertThatThrownBy(() -> c.sendChat("let me in")).isInstanceOf(GroupClosedException.class);
         assertThat(chats(b.sync())).containsExactly("only for alice and bob");
         assertThat(b.members()).extracting(Member::userId).doesNotContain(carol.userId());
@@ -105,16 +108,16 @@ class ConversationTest {
         // Leave: Bob leaves; Alice finalizes his leaf, after which Bob's session is closed too.
         long bobLeaf = b.myLeaf();
         b.leave();
-        assertThat(b.status()).isEqualTo("LEFT");
+        assertThat(b.status()).isEqualTo(GroupStatus.LEFT);
         a.sync();
         assertThat(a.members()).filteredOn(m -> m.leaf() == bobLeaf).singleElement()
                 .satisfies(m -> assertThat(m.leaving()).isTrue());
         a.finalizeRemoval(bobLeaf);
         b.sync();
-        assertThat(b.status()).isEqualTo("REMOVED");
+        assertThat(b.status()).isEqualTo(GroupStatus.REMOVED);
         assertThat(a.members()).extracting(Member::userId).containsExactly(alice.userId());
         a.sendChat("alone now");
-        assertThat(a.status()).isEqualTo("ACTIVE");
+        assertThat(a.status()).isEqualTo(GroupStatus.ACTIVE);
     }
 
     @Test
@@ -130,7 +133,7 @@ class ConversationTest {
         assertThatThrownBy(() -> client.acceptInvite(Identity.generate(), "Eve", invite.invite(),
                 alice.publicKeyBytes())).isInstanceOf(VerificationFailedException.class);
         GroupSession b = client.acceptInvite(bob, "Bob", invite.invite(), alice.publicKeyBytes());
-        assertThat(b.status()).isEqualTo("ACTIVE");
+        assertThat(b.status()).isEqualTo(GroupStatus.ACTIVE);
     }
 
     @Test

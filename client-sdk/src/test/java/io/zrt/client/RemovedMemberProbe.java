@@ -1,7 +1,7 @@
 package io.zrt.client;
 
-import io.zrt.client.internal.SessionState;
-import io.zrt.client.internal.TestAccess;
+import io.zrt.client.engine.SessionState;
+import io.zrt.client.engine.TestAccess;
 
 /** Tries to read the group's latest frames with a removed member's last keys (it must not be able to). */
 final class RemovedMemberProbe {
@@ -11,6 +11,6 @@ final class RemovedMemberProbe {
 
     static boolean canDecryptLatest(ZrtClient client, GroupSession reader, SessionState removedMember)
             throws ZrtException {
-        return TestAccess.canDecryptAnyFrameAfter(reader.engine(), removedMember);
+        return TestAccess.canDecryptAnyFrameAfter(reader.runner(), removedMember);
     }
 }

@@ -1,6 +1,7 @@
 package io.zrt.demo;
 
 import io.zrt.client.GroupMessage;
+import io.zrt.client.GroupStatus;
 import io.zrt.client.GroupSession;
 import io.zrt.client.Identity;
 import io.zrt.client.Invitation;
@@ -29,7 +30,7 @@ public final class DemoConversation {
     }
 
     /** What each member ended up reading, for the test to check. */
-    public record Outcome(List<String> aliceRead, List<String> bobRead, List<String> carolRead, String carolStatus,
+    public record Outcome(List<String> aliceRead, List<String> bobRead, List<String> carolRead, GroupStatus carolStatus,
             long finalEpoch, boolean bobWasLive) {
     }
 

@@ -16,8 +16,7 @@ import java.util.List;
  * M groups of N members made through the SDK: the owner creates each group with the other N − 1 members as
  * initial members (identified X3DH invites), each member accepts its invite (checked against the owner's
  * pinned key, then its join key update), and everyone catches up. Every member is its own application with its
- * own {@link ZrtClient}: one client's OkHttp dispatcher runs at most 5 asynchronous calls per host, and each
- * live subscription holds one of them for as long as it is open.
+ * own {@link ZrtClient} (and so its own live connection), as members on separate devices would be.
  */
 final class LoadGroups implements AutoCloseable {
 

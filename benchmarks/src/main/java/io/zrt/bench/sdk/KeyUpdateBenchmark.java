@@ -1,13 +1,13 @@
 package io.zrt.bench.sdk;
 
 import io.zrt.client.PrekeyBundle;
-import io.zrt.client.internal.Creation;
-import io.zrt.client.internal.FrameProcessor;
-import io.zrt.client.internal.Invites;
-import io.zrt.client.internal.Joining;
-import io.zrt.client.internal.Operations;
-import io.zrt.client.internal.SessionState;
-import io.zrt.client.internal.TreeWire;
+import io.zrt.client.engine.Creation;
+import io.zrt.client.engine.FrameProcessor;
+import io.zrt.client.engine.Invites;
+import io.zrt.client.engine.Joining;
+import io.zrt.client.engine.Operations;
+import io.zrt.client.engine.SessionState;
+import io.zrt.client.engine.TreeWire;
 import io.zrt.crypto.art.PublicTree;
 import io.zrt.crypto.cortado.CortadoKeyPair;
 import io.zrt.crypto.x3dh.SignedPreKey;
@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * SDK-level cost of a key update, without the network: the sender building the frame (new path, stage key,
+ * SDK-level cost of a key update, without the network (the SDK's pure engine, {@code io.zrt.client.engine}): the sender building the frame (new path, stage key,
  * sealed and signed payload, eligibility proof) and a receiver processing it with every section-11 check. The
  * baseline is a plain chat message built and processed in the same group. Group of N members: the owner with
  * N - 1 initial members; the receiver is the last member placed.
@@ -79,7 +79,7 @@ public class KeyUpdateBenchmark {
 
     @Benchmark
     public SessionState processKeyUpdate() throws Exception {
-        return FrameProcessor.process(receiver, 1, keyUpdateFrame, null, 0).state();
+        return FrameProcessor.process(receiver, 1, keyUpdateFrame, 0).state();
     }
 
     @Benchmark
@@ -89,6 +89,6 @@ public class KeyUpdateBenchmark {
 
     @Benchmark
     public SessionState baselineProcessPlainMessage() throws Exception {
-        return FrameProcessor.process(receiver, 1, plainFrame, null, 0).state();
+        return FrameProcessor.process(receiver, 1, plainFrame, 0).state();
     }
 }

@@ -4,9 +4,12 @@ import io.zrt.client.NetworkException;
 import io.zrt.client.NodeRejectedException;
 import io.zrt.client.Retries;
 import io.zrt.client.Timeouts;
+import io.zrt.client.ZrtException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -14,86 +17,142 @@ import okhttp3.Response;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One OkHttp client with the configured timeouts, retries on I/O errors, 429 and 503 (honouring Retry-After up to 5 s), and problem+json errors. */
-public final class Http {
+/**
+ * The SDK's HTTP layer over OkHttp: the application's {@link OkHttpClient} (its interceptors, pool and
+ * dispatcher; e.g. to add a header to every request) or a default one, with the configured timeouts. Each call is
+ * retried on I/O errors, 429 and 503 with jittered exponential backoff (Retry-After honoured, pauses at most
+ * 5 s), and {@link Timeouts#call()} bounds the whole call: every attempt and every pause. Requests are made per
+ * attempt, so a read proof over a single-use challenge gets a fresh challenge each time.
+ */
+public final class Http implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final long MAX_PAUSE_MILLIS = 5000;
+    /** Centrifugo pings unidirectional connections every 25 s; silence for longer than this means a dead link. */
+    private static final Duration STREAM_SILENCE = Duration.ofSeconds(60);
 
     private final OkHttpClient client;
-    private final OkHttpClient sseClient;
+    private final OkHttpClient streamClient;
+    private final boolean ownsBase;
     private final Retries retries;
+    private final Timeouts timeouts;
 
-    public Http(Timeouts timeouts, Retries retries) {
-        this.client = new OkHttpClient.Builder()
-                .connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS)
-                .writeTimeout(timeouts.write().toMillis(), TimeUnit.MILLISECONDS)
-                .callTimeout(timeouts.call().toMillis(), TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false)
+    /** @param supplied the application's client, or null for one the SDK owns (and shuts down at close) */
+    public Http(OkHttpClient supplied, Timeouts timeouts, Retries retries) {
+        this.ownsBase = supplied == null;
+        OkHttpClient base = supplied == null ? new OkHttpClient() : supplied;
+        this.client = base.newBuilder()
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.read())
+                .writeTimeout(timeouts.write())
+                .callTimeout(Duration.ZERO) // set per call: the remainder of the whole call's budget
+                .retryOnConnectionFailure(false) // retries are the SDK's, so they are counted and bounded
                 .build();
-        // Each live subscription holds one call open for as long as it lasts. OkHttp's default dispatcher runs
-        // at most 5 asynchronous calls per host, so subscriptions get a dispatcher of their own without that cap
-        // (the application bounds them by the groups it subscribes to).
+        // Live connections stay open for as long as they last; they get a dispatcher of their own so that they
+        // never queue behind (or hold up) the application's calls, whatever its per-host limit.
         Dispatcher streams = new Dispatcher();
         streams.setMaxRequests(Integer.MAX_VALUE);
         streams.setMaxRequestsPerHost(Integer.MAX_VALUE);
-        this.sseClient = client.newBuilder().dispatcher(streams)
-                .readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
+        this.streamClient = client.newBuilder().dispatcher(streams).readTimeout(STREAM_SILENCE).build();
         this.retries = retries;
+        this.timeouts = timeouts;
     }
 
-    /** Stops OkHttp's threads and closes pooled connections. */
+    /** Stops the SDK's own OkHttp threads; an application's client is left as it is. */
+    @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        sseClient.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        streamClient.dispatcher().cancelAll();
+        streamClient.dispatcher().executorService().shutdown();
+        if (ownsBase) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
-    OkHttpClient client() {
-        return client;
-    }
-
-    /** For server-sent event streams: no read or call timeout, and no cap on concurrent streams per host. */
-    OkHttpClient sseClient() {
-        return sseClient;
+    /** For server-sent event streams: a silence timeout instead of a call timeout, and no per-host cap. */
+    OkHttpClient streamClient() {
+        return streamClient;
     }
 
     /** A successful answer: status and the whole body. */
     record Answer(int status, byte[] body, okhttp3.Headers headers) {
     }
 
+    /** Makes the request of one attempt (may itself call the network, e.g. for a fresh challenge). */
+    @FunctionalInterface
+    interface RequestFactory {
+        Request create() throws ZrtException;
+    }
+
+    Answer execute(Request request) throws NetworkException, NodeRejectedException {
+        try {
+            return execute(() -> request);
+        } catch (NetworkException | NodeRejectedException e) {
+            throw e;
+        } catch (ZrtException e) {
+            throw new IllegalStateException("a fixed request cannot fail to be made", e);
+        }
+    }
+
     /**
      * Executes with retries; any 2xx is returned, any other status becomes {@link NodeRejectedException}.
      * Retrying a POST is safe here: frames carry a nonce the Node refuses twice, transfers an id.
      */
-    Answer execute(Request request) throws NetworkException, NodeRejectedException {
-        long pause = Math.max(1, retries.backoff().toMillis());
+    Answer execute(RequestFactory factory) throws ZrtException {
+        long deadline = System.nanoTime() + timeouts.call().toNanos();
+        long base = Math.max(1, retries.backoff().toMillis());
         for (int attempt = 1; ; attempt++) {
-            try (Response response = client.newCall(request).execute()) {
+            CallScope.checkCancelled();
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new NetworkException("call timed out after " + timeouts.call().toMillis() + " ms");
+            }
+            Request request = factory.create();
+            long retryAfter = 0;
+            ZrtException failure;
+            Call call = client.newCall(request);
+            call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+            CallScope.register(call);
+            try (Response response = call.execute()) {
                 byte[] body = response.body().bytes();
                 if (response.isSuccessful()) {
                     return new Answer(response.code(), body, response.headers());
                 }
                 NodeRejectedException rejected = problem(response.code(), body);
-                boolean transient_ = response.code() == 503 || response.code() == 429;
-                if (!transient_ || attempt >= retries.networkAttempts()) {
+                boolean transientStatus = response.code() == 503 || response.code() == 429;
+                if (!transientStatus || attempt >= retries.networkAttempts()) {
                     throw rejected;
                 }
-                pause = Math.max(pause, retryAfterMillis(response.header("Retry-After")));
+                failure = rejected;
+                retryAfter = retryAfterMillis(response.header("Retry-After"));
             } catch (IOException e) {
+                CallScope.checkCancelled();
+                failure = new NetworkException(request.method() + " " + request.url().encodedPath() + " failed: "
+                        + e.getMessage(), e);
                 if (attempt >= retries.networkAttempts()) {
-                    throw new NetworkException(request.method() + " " + request.url().encodedPath() + " failed: "
-                            + e.getMessage(), e);
+                    throw failure;
                 }
+            } finally {
+                CallScope.unregister();
             }
-            sleep(pause);
-            pause *= 2;
+            long pause = Math.max(jittered(base, attempt), retryAfter);
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) >= deadline) {
+                throw failure; // the next attempt would start after the call's budget
+            }
+            CallScope.pause(pause);
         }
+    }
+
+    /** Equal jitter: half of base·2^(attempt−1) plus a uniform random share of the other half, at most 5 s. */
+    static long jittered(long base, int attempt) {
+        long ceiling = Math.min(MAX_PAUSE_MILLIS, base << Math.min(20, attempt - 1));
+        long half = ceiling / 2;
+        return half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);
     }
 
     private static long retryAfterMillis(String header) {
         try {
-            return header == null ? 0 : Math.min(5000, Long.parseLong(header.trim()) * 1000);
+            return header == null ? 0 : Math.min(MAX_PAUSE_MILLIS, Math.max(0, Long.parseLong(header.trim())) * 1000);
         } catch (NumberFormatException e) {
             return 0;
         }
@@ -142,14 +201,5 @@ public final class Http {
             throw new NetworkException(what + ": answer lacks " + field);
         }
         return value.longValue();
-    }
-
-    private static void sleep(long millis) throws NetworkException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetworkException("interrupted while waiting to retry");
-        }
     }
 }

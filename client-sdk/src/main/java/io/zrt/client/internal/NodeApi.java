@@ -1,7 +1,7 @@
 package io.zrt.client.internal;
 
 import io.zrt.client.NetworkException;
-import io.zrt.client.NodeRejectedException;
+import io.zrt.client.ZrtException;
 import io.zrt.crypto.cortado.CortadoKeyPair;
 import io.zrt.crypto.cortado.Scalar;
 import io.zrt.crypto.schnorr.Schnorr;
@@ -21,7 +21,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The Node's REST API (docs/api.md), with read proofs made from the caller's keys. */
+/**
+ * The Node's REST API (docs/api.md), with read proofs made from the caller's keys. Every proof is made per
+ * attempt over a fresh single-use challenge, so a retry after a lost answer (which may have consumed the
+ * challenge) proves again instead of failing with {@code invalid_challenge}.
+ */
 public final class NodeApi {
 
     private static final MediaType PROTOBUF = MediaType.get("application/x-protobuf");
@@ -57,14 +61,14 @@ public final class NodeApi {
         }
     }
 
-    public Posted postFrame(GroupId group, byte[] frame) throws NetworkException, NodeRejectedException {
+    public Posted postFrame(GroupId group, byte[] frame) throws ZrtException {
         Request request = new Request.Builder().url(groupUrl(group, "frames"))
                 .post(RequestBody.create(frame, PROTOBUF)).build();
         JsonNode answer = Http.json(http.execute(request).body(), "post frame");
         return new Posted(Http.requireLong(answer, "seq", "post frame"), Http.requireLong(answer, "epoch", "post frame"));
     }
 
-    public byte[] challenge(GroupId group) throws NetworkException, NodeRejectedException {
+    public byte[] challenge(GroupId group) throws ZrtException {
         JsonNode answer = Http.json(http.execute(new Request.Builder().url(groupUrl(group, "challenge")).get()
                 .build()).body(), "challenge");
         try {
@@ -80,15 +84,16 @@ public final class NodeApi {
 
     /** Frames from {@code fromSeq}, proven with the tree key of {@code epoch}. */
     public SPFrames frames(GroupId group, long fromSeq, int limit, long epoch, Scalar treeKey)
-            throws NetworkException, NodeRejectedException {
-        byte[] challenge = challenge(group);
-        byte[] digest = ReadAuthorization.framesDigest(group, challenge, epoch, fromSeq, limit);
+            throws ZrtException {
         HttpUrl url = groupUrl(group, "frames").newBuilder()
                 .addQueryParameter("fromSeq", Long.toString(fromSeq))
                 .addQueryParameter("limit", Integer.toString(limit)).build();
-        Request request = proofHeaders(new Request.Builder().url(url).get(), epoch, challenge, digest, treeKey)
-                .header("Accept", "application/x-protobuf").build();
-        byte[] body = http.execute(request).body();
+        byte[] body = http.execute(() -> {
+            byte[] challenge = challenge(group);
+            byte[] digest = ReadAuthorization.framesDigest(group, challenge, epoch, fromSeq, limit);
+            return proofHeaders(new Request.Builder().url(url).get(), epoch, challenge, digest, treeKey)
+                    .header("Accept", "application/x-protobuf").build();
+        }).body();
         try {
             SPFrames frames = SPFrames.parseFrom(body);
             if (!frames.getUnknownFields().asMap().isEmpty()) {
@@ -101,34 +106,38 @@ public final class NodeApi {
     }
 
     /** The public tree of an epoch, proven with the key of node {@code proverNode} (1 = tree key, else a leaf). */
-    public EpochTree tree(GroupId group, long epoch, int proverNode, Scalar proverSecret)
-            throws NetworkException, NodeRejectedException {
-        byte[] challenge = challenge(group);
-        byte[] digest = ReadAuthorization.treeDigest(group, challenge, epoch, proverNode);
+    public EpochTree tree(GroupId group, long epoch, int proverNode, Scalar proverSecret) throws ZrtException {
         HttpUrl url = groupUrl(group, "tree").newBuilder().addPathSegment(Long.toString(epoch)).build();
-        Request request = proofHeaders(new Request.Builder().url(url).get(), epoch, challenge, digest, proverSecret)
-                .header("ZRT-Prover-Node", Integer.toString(proverNode))
-                .header("Accept", "application/x-protobuf").build();
+        byte[] body = http.execute(() -> {
+            byte[] challenge = challenge(group);
+            byte[] digest = ReadAuthorization.treeDigest(group, challenge, epoch, proverNode);
+            return proofHeaders(new Request.Builder().url(url).get(), epoch, challenge, digest, proverSecret)
+                    .header("ZRT-Prover-Node", Integer.toString(proverNode))
+                    .header("Accept", "application/x-protobuf").build();
+        }).body();
         try {
-            return EpochTree.parseFrom(http.execute(request).body());
+            return EpochTree.parseFrom(body);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new NetworkException("tree: answer is not an EpochTree");
         }
     }
 
-    public PushToken pushToken(List<PushProof> proofs) throws NetworkException, NodeRejectedException {
-        ObjectNode body = Http.JSON.createObjectNode();
-        ArrayNode groups = body.putArray("groups");
-        for (PushProof proof : proofs) {
-            byte[] challenge = challenge(proof.group());
-            byte[] digest = ReadAuthorization.pushTokenDigest(proof.group(), challenge, proof.epoch());
-            groups.addObject().put("groupId", proof.group().text()).put("epoch", proof.epoch())
-                    .put("challenge", B64URL.encodeToString(challenge))
-                    .put("signature", B64URL.encodeToString(sign(digest, proof.treeKey())));
-        }
-        Request request = new Request.Builder().url(base.newBuilder().addPathSegments("v1/push/token").build())
-                .post(RequestBody.create(Http.JSON.writeValueAsBytes(body), JSON_TYPE)).build();
-        JsonNode answer = Http.json(http.execute(request).body(), "push token");
+    /** A push token for up to 100 groups (one challenge per group, then one POST). */
+    public PushToken pushToken(List<PushProof> proofs) throws ZrtException {
+        HttpUrl url = base.newBuilder().addPathSegments("v1/push/token").build();
+        JsonNode answer = Http.json(http.execute(() -> {
+            ObjectNode body = Http.JSON.createObjectNode();
+            ArrayNode groups = body.putArray("groups");
+            for (PushProof proof : proofs) {
+                byte[] challenge = challenge(proof.group());
+                byte[] digest = ReadAuthorization.pushTokenDigest(proof.group(), challenge, proof.epoch());
+                groups.addObject().put("groupId", proof.group().text()).put("epoch", proof.epoch())
+                        .put("challenge", B64URL.encodeToString(challenge))
+                        .put("signature", B64URL.encodeToString(sign(digest, proof.treeKey())));
+            }
+            return new Request.Builder().url(url)
+                    .post(RequestBody.create(Http.JSON.writeValueAsBytes(body), JSON_TYPE)).build();
+        }).body(), "push token");
         String token = Http.text(answer, "token");
         if (token.isEmpty()) {
             throw new NetworkException("push token: answer lacks a token");

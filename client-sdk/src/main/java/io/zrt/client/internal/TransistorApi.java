@@ -23,13 +23,25 @@ public final class TransistorApi {
         this.base = HttpUrl.get(baseUrl);
     }
 
-    public void putTransfer(UUID id, String data) throws NetworkException, NodeRejectedException {
+    /**
+     * Stores a transfer. True if it was stored now; false if Transistor already holds this id (409
+     * {@code already_exists}: a retry after an answer that got lost; ids are random, so it is ours).
+     */
+    public boolean putTransfer(UUID id, String data) throws NetworkException, NodeRejectedException {
         ObjectNode document = Http.JSON.createObjectNode();
         document.putObject("data").put("id", id.toString()).put("type", "transfers")
                 .putObject("attributes").put("data", data);
         Request request = new Request.Builder().url(transfers().build())
                 .post(RequestBody.create(Http.JSON.writeValueAsBytes(document), JSON_API)).build();
-        http.execute(request);
+        try {
+            http.execute(request);
+            return true;
+        } catch (NodeRejectedException e) {
+            if (e.status() == 409 && "already_exists".equals(e.code())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Reads (and thereby deletes) a transfer. */

@@ -19,7 +19,7 @@ final class DemoScenarioAssertions {
         assertThat(outcome.aliceRead()).containsExactly("Hi Alice, Bob here.", "Hi both!");
         // Carol read what was said while she was a member and nothing after her removal.
         assertThat(outcome.carolRead()).containsExactly("Hello Bob and Carol!", "Hi Alice, Bob here.");
-        assertThat(outcome.carolStatus()).isEqualTo("REMOVED");
+        assertThat(outcome.carolStatus()).isEqualTo(io.zrt.client.GroupStatus.REMOVED);
         // epochs after init: 2 adds, 2 joins, Bob's and Carol's policy updates, Alice's update, the removal
         assertThat(outcome.finalEpoch()).isEqualTo(8);
     }

@@ -1,0 +1,15 @@
+package io.zrt.client.storage;
+
+/** The kinds of record the SDK keeps per (user, group); each record's bytes start with their own magic and version. */
+public enum RecordKind {
+    /**
+     * Everything about the session: tree, path secrets, keys, member list, metadata, position, pending operations
+     * and invites. Rewritten when an operation, a member-list or metadata change or an invite change lands.
+     */
+    SNAPSHOT,
+    /**
+     * What a plain message changes (position, counters, pending operations), valid on top of the snapshot
+     * of the same generation. Rewritten for every other change, so a message never rewrites the snapshot.
+     */
+    JOURNAL
+}
