@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rescanInterval how often unrelayed frames are looked for outside the change stream (safety net)
  * @param rescanMinAge a frame must be at least this old before the periodic rescan picks it up
  * @param shutdownTimeout how long a graceful stop waits for in-flight publishes and their relayed markers
+ * @param changeStream how the change stream is read
  */
 @ConfigurationProperties("zrt.relay")
 public record RelayProperties(
@@ -27,7 +28,8 @@ public record RelayProperties(
         Mongo mongo,
         Nats nats,
         Lease lease,
-        Health health) {
+        Health health,
+        ChangeStream changeStream) {
 
     public RelayProperties {
         namespace = orDefault(namespace, "personal");
@@ -46,11 +48,12 @@ public record RelayProperties(
         nats = orDefault(nats, new Nats(null, null, null, null, null, null));
         lease = orDefault(lease, new Lease(null, null));
         health = orDefault(health, new Health(null));
+        changeStream = orDefault(changeStream, new ChangeStream(null, null));
     }
 
     /** A configuration with every default, for tests and tools. */
     public static RelayProperties defaults() {
-        return new RelayProperties(null, null, null, null, null, null, null, null, null, null);
+        return new RelayProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -107,6 +110,26 @@ public record RelayProperties(
     public record Health(Duration maxLag) {
         public Health {
             maxLag = orDefault(maxLag, Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * @param maxAwait  how long one read of the change stream waits on the server for an event (MongoDB's
+     *                  {@code maxAwaitTimeMS} of the {@code getMore}); an idle relay reads about once per this
+     * @param idlePoll  the pause after an empty read that came back early, i.e. from a server that does not
+     *                  wait (the embedded mongo-java-server answers at once, which made an idle relay and the
+     *                  server hosting it spin on {@code getMore}); never applies while events arrive, and
+     *                  never on real MongoDB, whose empty reads take {@code maxAwait}
+     */
+    public record ChangeStream(Duration maxAwait, Duration idlePoll) {
+        public ChangeStream {
+            maxAwait = orDefault(maxAwait, Duration.ofMillis(500));
+            idlePoll = orDefault(idlePoll, Duration.ofMillis(20));
+            if (maxAwait.isNegative() || maxAwait.isZero() || idlePoll.isNegative()
+                    || idlePoll.compareTo(maxAwait) > 0) {
+                throw new IllegalArgumentException(
+                        "zrt.relay.change-stream: max-await must be positive and idle-poll between 0 and max-await");
+            }
         }
     }
 

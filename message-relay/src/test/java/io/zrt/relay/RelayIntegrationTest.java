@@ -231,6 +231,35 @@ class RelayIntegrationTest {
         assertThat(indicator.health().getStatus().getCode()).isEqualTo("DOWN");
     }
 
+    @Test
+    void anIdleRelayPausesBetweenEmptyReadsInsteadOfSpinning() throws Exception {
+        // The embedded server answers an empty getMore at once (it ignores maxAwaitTimeMS); the relay used to
+        // re-read in a tight loop, costing it and the server about half a core each while nothing happened.
+        ConfigurableApplicationContext context = env.startRelay("a", false,
+                Map.of("zrt.relay.change-stream.idle-poll", "50ms"));
+        cleanup.add(context::close);
+        EventLog events = log();
+        var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        java.util.function.DoubleSupplier emptyReads = () -> registry.find("zrt.relay.stream.reads")
+                .tag("result", "empty").counter().count();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (emptyReads.getAsDouble() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(emptyReads.getAsDouble()).as("the stream is being read").isPositive();
+
+        // A rate bound needs a window: 2 s at one empty read per 50 ms pause (or per 500 ms server wait on real
+        // MongoDB) is at most ~40 reads; the spinning loop made thousands.
+        double before = emptyReads.getAsDouble();
+        Thread.sleep(2000);
+        assertThat(emptyReads.getAsDouble() - before).isLessThanOrEqualTo(60);
+
+        // and a frame inserted while idle is still relayed
+        String group = TestFrames.newGroup();
+        TestFrames.insert(env.frames(), group, 0);
+        assertThat(events.awaitAtLeast(1, WAIT)).extracting(Event::msgId).containsExactly(group + ":0");
+    }
+
     private String currentLeader() {
         Document lease = env.state().find(Filters.eq("_id", "leader")).first();
         assertThat(lease).isNotNull();

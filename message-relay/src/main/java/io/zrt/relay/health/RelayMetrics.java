@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * The relay's Prometheus meters: {@code zrt_relay_published_total}, {@code zrt_relay_duplicates_total} (acks
  * flagged duplicate by JetStream), {@code zrt_relay_errors_total{kind}}, {@code zrt_relay_lag_seconds},
- * {@code zrt_relay_leader} and the insert-to-ack latency {@code zrt_relay_ack_latency_seconds}.
+ * {@code zrt_relay_leader}, the insert-to-ack latency {@code zrt_relay_ack_latency_seconds} and the change
+ * stream reads {@code zrt_relay_stream_reads_total{result=event|empty}} (empty reads are the idle cost).
  */
 public class RelayMetrics {
 
@@ -21,6 +22,8 @@ public class RelayMetrics {
     private final Counter published;
     private final Counter duplicates;
     private final Timer ackLatency;
+    private final Counter eventReads;
+    private final Counter emptyReads;
     private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
     private final AtomicLong leader = new AtomicLong();
 
@@ -33,6 +36,8 @@ public class RelayMetrics {
         this.ackLatency = Timer.builder("zrt.relay.ack.latency")
                 .description("time from the Node storing a frame to JetStream acknowledging it")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.eventReads = streamReads(registry, "event");
+        this.emptyReads = streamReads(registry, "empty");
         Gauge.builder("zrt.relay.leader", leader, AtomicLong::get)
                 .description("1 while this instance holds the relay lease").register(registry);
         // Every kind at 0 from the start, so that dashboards and rate() have the series before the first error.
@@ -54,6 +59,16 @@ public class RelayMetrics {
         if (!latency.isNegative()) {
             ackLatency.record(latency);
         }
+    }
+
+    private static Counter streamReads(MeterRegistry registry, String result) {
+        return Counter.builder("zrt.relay.stream.reads").tag("result", result)
+                .description("reads of the change stream, by whether they returned an event").register(registry);
+    }
+
+    /** One read of the change stream returned an event, or nothing. */
+    public void streamRead(boolean event) {
+        (event ? eventReads : emptyReads).increment();
     }
 
     /** kind: publish, mongo, stream, malformed, lease. */

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
+import io.zrt.relay.RelayProperties;
 import io.zrt.relay.health.RelayMetrics;
 import io.zrt.relay.publish.FrameSink;
 import io.zrt.relay.state.MalformedFrameException;
@@ -39,12 +40,14 @@ final class ChangeStreamWatcher implements Runnable {
     private final ResumeTracker tracker;
     private final RelayMetrics metrics;
     private final Runnable onTokenInvalid;
+    private final RelayProperties.ChangeStream settings;
     private volatile boolean running = true;
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
     private volatile boolean caughtUp;
 
     ChangeStreamWatcher(MongoCollection<Document> frames, Optional<BsonDocument> storedToken, BacklogScanner scanner,
-            FrameSink sink, Semaphore permits, ResumeTracker tracker, RelayMetrics metrics, Runnable onTokenInvalid) {
+            FrameSink sink, Semaphore permits, ResumeTracker tracker, RelayMetrics metrics, Runnable onTokenInvalid,
+            RelayProperties.ChangeStream settings) {
         this.frames = frames;
         this.storedToken = storedToken;
         this.scanner = scanner;
@@ -53,6 +56,7 @@ final class ChangeStreamWatcher implements Runnable {
         this.tracker = tracker;
         this.metrics = metrics;
         this.onTokenInvalid = onTokenInvalid;
+        this.settings = settings;
     }
 
     /** True once the start-up scan has been offered completely and events are being read. */
@@ -87,12 +91,18 @@ final class ChangeStreamWatcher implements Runnable {
                     scanNeeded = false;
                 }
                 caughtUp = true;
+                long earlyNanos = settings.maxAwait().toNanos() / 2;
                 while (running) {
+                    long readStart = System.nanoTime();
                     ChangeStreamDocument<Document> event = cursor.tryNext();
+                    metrics.streamRead(event != null);
                     if (event != null) {
                         resumeFrom = event.getResumeToken();
                         handle(event);
                         backoff = 100;
+                    } else if (System.nanoTime() - readStart < earlyNanos) {
+                        // The server answered an empty read without waiting: pause instead of spinning.
+                        Thread.sleep(settings.idlePoll().toMillis());
                     }
                 }
             } catch (BacklogScanner.ScanInterruptedException e) {
@@ -132,7 +142,7 @@ final class ChangeStreamWatcher implements Runnable {
     private MongoChangeStreamCursor<ChangeStreamDocument<Document>> open(BsonDocument token) {
         ChangeStreamIterable<Document> stream = frames
                 .watch(List.of(Aggregates.match(Filters.eq("operationType", "insert"))))
-                .maxAwaitTime(500, TimeUnit.MILLISECONDS);
+                .maxAwaitTime(settings.maxAwait().toMillis(), TimeUnit.MILLISECONDS);
         if (token != null) {
             stream = stream.resumeAfter(token);
         }

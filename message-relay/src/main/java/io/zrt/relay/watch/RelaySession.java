@@ -59,7 +59,7 @@ final class RelaySession {
         this.permits = new Semaphore(properties.maxPending());
         this.scanner = new BacklogScanner(frames, relay, permits, metrics);
         this.watcher = new ChangeStreamWatcher(frames.collection(), tokens.load(), scanner, relay, permits, tracker,
-                metrics, () -> tokens.clear(fence));
+                metrics, () -> tokens.clear(fence), properties.changeStream());
         this.watcherThread = new Thread(watcher, "relay-watch");
         this.watcherThread.setDaemon(true);
         this.background = Executors.newScheduledThreadPool(2, runnable -> {
