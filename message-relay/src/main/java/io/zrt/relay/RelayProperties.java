@@ -116,10 +116,11 @@ public record RelayProperties(
     /**
      * @param maxAwait  how long one read of the change stream waits on the server for an event (MongoDB's
      *                  {@code maxAwaitTimeMS} of the {@code getMore}); an idle relay reads about once per this
-     * @param idlePoll  the pause after an empty read that came back early, i.e. from a server that does not
-     *                  wait (the embedded mongo-java-server answers at once, which made an idle relay and the
-     *                  server hosting it spin on {@code getMore}); never applies while events arrive, and
-     *                  never on real MongoDB, whose empty reads take {@code maxAwait}
+     * @param idlePoll  the longest pause after an empty read that came back early, i.e. from a server that
+     *                  does not wait (the embedded mongo-java-server answers at once, which made an idle relay
+     *                  and the server hosting it spin on {@code getMore}); pauses start at 1 ms after an event
+     *                  and double while reads stay empty; never on real MongoDB, whose empty reads take
+     *                  {@code maxAwait}
      */
     public record ChangeStream(Duration maxAwait, Duration idlePoll) {
         public ChangeStream {

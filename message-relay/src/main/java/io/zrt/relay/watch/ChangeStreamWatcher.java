@@ -92,6 +92,7 @@ final class ChangeStreamWatcher implements Runnable {
                 }
                 caughtUp = true;
                 long earlyNanos = settings.maxAwait().toNanos() / 2;
+                long pauseMillis = 0;
                 while (running) {
                     long readStart = System.nanoTime();
                     ChangeStreamDocument<Document> event = cursor.tryNext();
@@ -100,9 +101,12 @@ final class ChangeStreamWatcher implements Runnable {
                         resumeFrom = event.getResumeToken();
                         handle(event);
                         backoff = 100;
+                        pauseMillis = 0;
                     } else if (System.nanoTime() - readStart < earlyNanos) {
-                        // The server answered an empty read without waiting: pause instead of spinning.
-                        Thread.sleep(settings.idlePoll().toMillis());
+                        // The server answered an empty read without waiting: pause instead of spinning, briefly
+                        // at first (frames may be flowing) and up to idle-poll while nothing arrives.
+                        pauseMillis = Math.min(settings.idlePoll().toMillis(), Math.max(1, pauseMillis * 2));
+                        Thread.sleep(pauseMillis);
                     }
                 }
             } catch (BacklogScanner.ScanInterruptedException e) {
