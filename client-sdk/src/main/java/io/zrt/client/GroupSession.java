@@ -6,7 +6,6 @@ import io.zrt.client.engine.InviteRecord;
 import io.zrt.client.engine.Invites;
 import io.zrt.client.engine.PendingOp;
 import io.zrt.client.engine.SessionState;
-import io.zrt.client.engine.StateCodec;
 import io.zrt.client.internal.SessionRunner;
 import io.zrt.crypto.InvalidEncodingException;
 import io.zrt.crypto.SecretBytes;
@@ -134,12 +133,12 @@ public final class GroupSession {
     }
 
     /**
-     * Exports the session (secret; docs/client-sdk.md describes the format), pending operations and invites
-     * included. The client stores sessions itself; this is for backups and moving a session. Import with
-     * {@link ZrtClient#restore}.
+     * Exports the session, pending operations and invites included, sealed under the client's current state key
+     * (docs/client-sdk.md, "Sealed records"). The client stores sessions itself; this is for backups and moving a
+     * session. Import with {@link ZrtClient#restore} in a client holding that key.
      */
     public byte[] serialize() {
-        return StateCodec.encode(runner.state());
+        return client.export(runner.state());
     }
 
     // ---- receiving ----

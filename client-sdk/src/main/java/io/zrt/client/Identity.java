@@ -1,5 +1,7 @@
 package io.zrt.client;
 
+import io.zrt.client.engine.SealedFormat;
+import io.zrt.client.internal.Sealer;
 import io.zrt.crypto.InvalidEncodingException;
 import io.zrt.crypto.VerificationException;
 import io.zrt.crypto.cortado.CortadoKeyPair;
@@ -16,9 +18,10 @@ import java.util.Arrays;
  * others invite this user with X3DH while it is offline). Immutable; {@link #toString()} shows only public
  * values.
  *
- * <p>Export format, version 1 (135 bytes; docs/client-sdk.md): ASCII {@code ZRTID} ‖ version 0x01 ‖ identity
- * secret key (32 bytes LE, canonical, non-zero) ‖ prekey secret (same) ‖ prekey signature (64 bytes).
- * The export contains secrets: the application stores it as such.
+ * <p>Export: sealed under an application {@link StateKey} (state format version 2, docs/client-sdk.md); its
+ * content is the unsealed form of version 1 (135 bytes): ASCII {@code ZRTID} ‖ version 0x01 ‖ identity secret key
+ * (32 bytes LE, canonical, non-zero) ‖ prekey secret (same) ‖ prekey signature (64 bytes). Unsealed version 1
+ * exports of earlier releases are sealed with {@link StateMigration#sealIdentityExport}.
  */
 public final class Identity {
 
@@ -53,8 +56,49 @@ public final class Identity {
         return withPrekey(identityKey, new SecureRandom());
     }
 
-    /** Strict decoding of {@link #export()}. */
-    public static Identity importFrom(byte[] exported) throws StateFormatException {
+    /**
+     * An identity from its sealed export ({@link #export(StateKey)}), opened with the key whose id it names.
+     * Bytes that do not open (wrong key, any altered or missing byte) or that hold an invalid key are a
+     * {@link StateFormatException}.
+     */
+    public static Identity importFrom(byte[] exported, StateKeys keys) throws StateFormatException {
+        Sealer.Opened opened = new StateSealer(keys, new SecureRandom())
+                .open(exported, SealedFormat.Kind.IDENTITY_EXPORT, null, null);
+        try {
+            if (opened.generation() != 0 || !Arrays.equals(opened.groupId(), new byte[16])) {
+                throw new StateFormatException("an identity export names no group and generation 0");
+            }
+            Identity identity = decodeUnsealed(opened.plain());
+            if (!identity.userId().equals(SealedFormat.parse(exported).userId())) {
+                throw new StateFormatException("identity export's header names another user than its keys");
+            }
+            return identity;
+        } finally {
+            Arrays.fill(opened.plain(), (byte) 0);
+        }
+    }
+
+    /** {@link #importFrom(byte[], StateKeys)} with a single key. */
+    public static Identity importFrom(byte[] exported, StateKey key) throws StateFormatException {
+        return importFrom(exported, StateKeys.of(key));
+    }
+
+    /**
+     * The identity's secrets sealed under {@code key} (state format version 2, docs/client-sdk.md): the user id
+     * is in the clear and authenticated, the keys and the prekey signature are encrypted.
+     */
+    public byte[] export(StateKey key) {
+        byte[] plain = encodeUnsealed();
+        try {
+            return new StateSealer(StateKeys.of(key), new SecureRandom())
+                    .seal(SealedFormat.Kind.IDENTITY_EXPORT, 0, userId(), null, plain);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** Strict decoding of the unsealed form (version 1, still the sealed export's content). */
+    static Identity decodeUnsealed(byte[] exported) throws StateFormatException {
         if (exported == null || exported.length != EXPORT_LENGTH) {
             throw new StateFormatException("an exported identity is " + EXPORT_LENGTH + " bytes");
         }
@@ -81,8 +125,8 @@ public final class Identity {
         }
     }
 
-    /** The exported secret form (see the class comment). */
-    public byte[] export() {
+    /** The unsealed form (see the class comment); only ever handed to the sealer. */
+    private byte[] encodeUnsealed() {
         byte[] out = new byte[EXPORT_LENGTH];
         System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
         out[MAGIC.length] = (byte) VERSION;

@@ -4,6 +4,7 @@ import io.zrt.client.engine.Creation;
 import io.zrt.client.engine.Invites;
 import io.zrt.client.engine.Joining;
 import io.zrt.client.engine.Operations;
+import io.zrt.client.engine.SealedFormat;
 import io.zrt.client.engine.SessionState;
 import io.zrt.client.engine.StateCodec;
 import io.zrt.client.engine.TreeWire;
@@ -12,6 +13,7 @@ import io.zrt.client.internal.Http;
 import io.zrt.client.internal.LimitedExecutor;
 import io.zrt.client.internal.LiveHub;
 import io.zrt.client.internal.NodeApi;
+import io.zrt.client.internal.Sealer;
 import io.zrt.client.internal.SessionRunner;
 import io.zrt.client.internal.StoredSession;
 import io.zrt.client.internal.TrackedExecutor;
@@ -28,6 +30,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,7 @@ public final class ZrtClient implements AutoCloseable {
     private final Retries retries;
     private final KeyUpdatePolicy defaultPolicy;
     private final SessionStorage storage;
+    private final StateSealer sealer;
     private final TrackedExecutor executor;
     private final LimitedExecutor lane;
     private final LimitedExecutor fetchLane;
@@ -79,6 +83,7 @@ public final class ZrtClient implements AutoCloseable {
         this.defaultPolicy = b.keyUpdatePolicy;
         this.storage = b.storage != null ? b.storage : new InMemorySessionStorage();
         this.random = b.random != null ? b.random : new SecureRandom();
+        this.sealer = b.stateKeys != null ? new StateSealer(b.stateKeys, random) : StateSealer.ephemeral(random);
         this.clock = b.clock;
         ExecutorService own = b.executor == null ? Executors.newCachedThreadPool(daemon("zrt-client")) : null;
         this.executor = new TrackedExecutor(b.executor != null ? b.executor : own, own != null);
@@ -126,7 +131,7 @@ public final class ZrtClient implements AutoCloseable {
         }
         SessionState state = created.state();
         postInit(state, created.initFrame());
-        GroupSession session = register(owner, state, StoredSession.create(storage, owner.userId(), state));
+        GroupSession session = register(owner, state, StoredSession.create(storage, sealer, owner.userId(), state));
         List<Invitation> invitations = new ArrayList<>();
         for (int i = 0; i < initialMembers.size(); i++) {
             invitations.add(new Invitation(state.invites().get(i).id(), created.invites().get(i),
@@ -217,7 +222,7 @@ public final class ZrtClient implements AutoCloseable {
         var first = page.getFrames(0);
         SessionState state = Joining.fromFirstFrame(opened, view, first.getSeq(), first.getFrame().toByteArray(),
                 me.userId(), myName, clock.millis());
-        GroupSession session = register(me, state, StoredSession.create(storage, me.userId(), state));
+        GroupSession session = register(me, state, StoredSession.create(storage, sealer, me.userId(), state));
         session.sync(); // catches up, then announces the join (a key update replacing the inviter-known secret)
         return session;
     }
@@ -244,7 +249,7 @@ public final class ZrtClient implements AutoCloseable {
             if (session != null) {
                 return session;
             }
-            StoredSession.Loaded loaded = StoredSession.load(storage, me.userId(), groupId);
+            StoredSession.Loaded loaded = StoredSession.load(storage, sealer, me.userId(), groupId);
             if (loaded == null) {
                 return null;
             }
@@ -254,14 +259,58 @@ public final class ZrtClient implements AutoCloseable {
     }
 
     /**
-     * Imports an exported session ({@link GroupSession#serialize()}); the identity must be the one it belongs to.
-     * It replaces this identity's stored session of that group (a session of it open in this client stops
-     * accepting changes). A state older than this member's own later operations ends {@link GroupStatus#STALE}.
+     * Imports an exported session ({@link GroupSession#serialize()}, sealed under one of this client's state
+     * keys); the identity must be the one it belongs to. Bytes that do not open (wrong key, another identity,
+     * any altered or missing byte) are a {@link StateFormatException} and change nothing. It replaces this
+     * identity's stored session of that group (a session of it open in this client stops accepting changes). A
+     * state older than this member's own later operations ends {@link GroupStatus#STALE}.
      */
     public GroupSession restore(Identity me, byte[] serialized) throws ZrtException {
-        SessionState state = StateCodec.decode(serialized);
+        Sealer.Opened opened = sealer.open(serialized, SealedFormat.Kind.SESSION_EXPORT, me.userId(), null);
+        SessionState state;
+        try {
+            if (opened.generation() != 0 || StateCodec.generationOf(opened.plain()) != 0) {
+                throw new StateFormatException("a session export has generation 0");
+            }
+            state = StateCodec.decode(opened.plain());
+        } finally {
+            Arrays.fill(opened.plain(), (byte) 0);
+        }
+        if (!Arrays.equals(opened.groupId(), state.groupId().toBytes())) {
+            throw new StateFormatException("session export's header names another group than its content");
+        }
         checkBelongs(me, state);
-        return register(me, state, StoredSession.create(storage, me.userId(), state));
+        return register(me, state, StoredSession.create(storage, sealer, me.userId(), state));
+    }
+
+    /**
+     * Re-seals every stored record of this identity under the current state key: after a rotation (records of
+     * older keys, which {@link StateKeys#find} must still hold until this returns) and to migrate unsealed
+     * records of state format version 1 written by earlier SDK releases (decoded strictly first). Idempotent: run
+     * it again after a crash. Returns how many records were rewritten. Call it before opening this identity's
+     * sessions; with one of them open it throws {@link IllegalStateException}.
+     */
+    public synchronized int resealStoredSessions(Identity me) throws ZrtException {
+        String prefix = me.userId() + "/";
+        if (open.keySet().stream().anyMatch(key -> key.startsWith(prefix))) {
+            throw new IllegalStateException("close this identity's open sessions before re-sealing its records");
+        }
+        int rewritten = 0;
+        for (String groupId : storage.groups(me.userId())) {
+            rewritten += StoredSession.reseal(storage, sealer, me.userId(), groupId);
+        }
+        return rewritten;
+    }
+
+    /** The sealed export of a session's state (for {@link GroupSession#serialize()}). */
+    byte[] export(SessionState state) {
+        byte[] plain = StateCodec.encode(state);
+        try {
+            return sealer.seal(SealedFormat.Kind.SESSION_EXPORT, 0, state.myUserId(), state.groupId().toBytes(),
+                    plain);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
     }
 
     private static void checkBelongs(Identity me, SessionState state) throws StateFormatException {
@@ -415,6 +464,7 @@ public final class ZrtClient implements AutoCloseable {
         private Retries retries = Retries.defaults();
         private KeyUpdatePolicy keyUpdatePolicy = KeyUpdatePolicy.afterOthersSpoke();
         private SessionStorage storage;
+        private StateKeys stateKeys;
         private OkHttpClient okHttpClient;
         private ExecutorService executor;
         private Clock clock = Clock.systemUTC();
@@ -467,6 +517,21 @@ public final class ZrtClient implements AutoCloseable {
         }
 
         /**
+         * The keys that seal every record the client writes to its storage and every session it exports
+         * ({@link GroupSession#serialize()}): required with a {@link #storage}; without one, the client seals its
+         * in-memory records under a random key of its own, and its exports open only in this client.
+         */
+        public Builder stateKeys(StateKeys keys) {
+            this.stateKeys = Objects.requireNonNull(keys);
+            return this;
+        }
+
+        /** {@link #stateKeys} with a single key. */
+        public Builder stateKey(StateKey key) {
+            return stateKeys(StateKeys.of(key));
+        }
+
+        /**
          * The application's OkHttp client (its interceptors, connection pool, dispatcher, proxy settings are
          * kept; the SDK derives its own clients from it with {@code newBuilder()} and its timeouts, and never
          * shuts it down). Default: a client of the SDK's own.
@@ -510,6 +575,10 @@ public final class ZrtClient implements AutoCloseable {
         public ZrtClient build() {
             if (nodeUrl == null) {
                 throw new IllegalStateException("nodeUrl is required");
+            }
+            if (storage != null && stateKeys == null) {
+                throw new IllegalStateException("a storage needs stateKeys (or stateKey): the records it keeps "
+                        + "are sealed under the application's key");
             }
             return new ZrtClient(this);
         }

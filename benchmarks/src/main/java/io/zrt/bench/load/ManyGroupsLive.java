@@ -5,6 +5,8 @@ import io.zrt.client.GroupSession;
 import io.zrt.client.Identity;
 import io.zrt.client.KeyUpdatePolicy;
 import io.zrt.client.MessageListener;
+import io.zrt.client.StateKey;
+import io.zrt.client.StateKeys;
 import io.zrt.client.Subscription;
 import io.zrt.client.ZrtClient;
 import java.lang.management.ManagementFactory;
@@ -88,10 +90,12 @@ public final class ManyGroupsLive {
         LatencyRecorder delivery = new LatencyRecorder(messages * 2);
         LatencyRecorder send = new LatencyRecorder(messages * 2);
         AtomicLong received = new AtomicLong();
+        // both clients hold the same state key: the sender restores copies of the receiver's sealed exports
+        StateKeys keys = StateKeys.of(StateKey.generate("bench", new java.security.SecureRandom()));
         try (ZrtClient receiver = ZrtClient.builder().nodeUrl(stack.nodeUrl()).centrifugoUrl(stack.centrifugoUrl())
-                .keyUpdatePolicy(KeyUpdatePolicy.manual()).build();
+                .keyUpdatePolicy(KeyUpdatePolicy.manual()).stateKeys(keys).build();
                 ZrtClient sender = ZrtClient.builder().nodeUrl(stack.nodeUrl())
-                        .keyUpdatePolicy(KeyUpdatePolicy.manual()).build()) {
+                        .keyUpdatePolicy(KeyUpdatePolicy.manual()).stateKeys(keys).build()) {
             List<GroupSession> live = new ArrayList<>();
             for (int g = 0; g < groups; g++) {
                 live.add(receiver.createGroup(me, "me", "many-" + g));

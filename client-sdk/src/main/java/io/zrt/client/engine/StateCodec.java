@@ -55,7 +55,8 @@ import java.util.UUID;
  *
  * Decoding is strict: exact lengths, no trailing bytes, canonical scalars, valid points, booleans 0/1, known
  * enum values, every path secret must match its node's public key in the tree, and a pending operation's id must
- * be its frame's nonce. Records hold secrets: this class is the one seam where sealing is layered on (issue 20).
+ * be its frame's nonce. These are the plain contents (state format version 1); whatever is stored or exported
+ * is sealed around them ({@link SealedFormat}).
  */
 public final class StateCodec {
 

@@ -1,6 +1,6 @@
 package io.zrt.client.storage;
 
-/** The kinds of record the SDK keeps per (user, group); each record's bytes start with their own magic and version. */
+/** The kinds of record the SDK keeps per (user, group); each record is sealed and names its kind in its header. */
 public enum RecordKind {
     /**
      * Everything about the session: tree, path secrets, keys, member list, metadata, position, pending operations

@@ -12,6 +12,7 @@ import io.zrt.client.Member;
 import io.zrt.client.PendingInvite;
 import io.zrt.client.PendingOperation;
 import io.zrt.client.ServicesAccess;
+import io.zrt.client.StateKey;
 import io.zrt.client.ZrtClient;
 import io.zrt.client.storage.FileSessionStorage;
 import io.zrt.testkit.faults.FaultProxy;
@@ -46,6 +47,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CrashRecoveryTest {
 
     static final String CHAT = "said just before the crash";
+    /** The state key of this run (test only): the parent and the child it kills share it through a file. */
+    private static final byte[] STATE_KEY_BYTES = randomKey();
+    private static final StateKey STATE_KEY = StateKey.of("crash-test", STATE_KEY_BYTES);
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
     private static final String FRAMES = "/v1/group/[^/]+/frames";
     private static final Duration STEP_WAIT = Duration.ofSeconds(90);
 
@@ -109,6 +119,7 @@ class CrashRecoveryTest {
         Path store = dir.resolve("store");
         String group;
         try (ZrtClient first = ServicesAccess.client().storage(new FileSessionStorage(store))
+                .stateKey(STATE_KEY)
                 .keyUpdatePolicy(KeyUpdatePolicy.manual()).build()) {
             ZrtClient.CreatedGroup created = first.createGroup(alice, "Alice", "crash",
                     List.of(bob.prekeyBundle()));
@@ -121,7 +132,9 @@ class CrashRecoveryTest {
         b.addListener(bobSaw::add);
         long epochBefore = b.epoch();
         Path identityFile = dir.resolve("alice.identity");
-        Files.writeString(identityFile, HexFormat.of().formatHex(alice.export()));
+        Files.writeString(identityFile, HexFormat.of().formatHex(alice.export(STATE_KEY)));
+        Path keyFile = dir.resolve("state.key");
+        Files.writeString(keyFile, HexFormat.of().formatHex(STATE_KEY_BYTES));
 
         int stopAtWrite = switch (point) {
             case WHILE_WRITING_AHEAD -> 1;
@@ -135,7 +148,7 @@ class CrashRecoveryTest {
         }
         try (ChildJvm child = ChildJvm.start(CrashingMember.class, List.of(store.toString(),
                 identityFile.toString(), group, nodeProxy.url(), transistorProxy.url(), op.name(),
-                Integer.toString(stopAtWrite)), Map.of(), List.of("-Xmx512m"))) {
+                Integer.toString(stopAtWrite), keyFile.toString()), Map.of(), List.of("-Xmx512m"))) {
             child.awaitLine(line -> line.startsWith("READY"), STEP_WAIT);
             switch (point) {
                 case BEFORE_THE_POST -> assertThat(nodeProxy.awaitHeld(STEP_WAIT)).as("POST held")
@@ -154,6 +167,7 @@ class CrashRecoveryTest {
         nodeProxy.clear();
 
         try (ZrtClient restarted = ServicesAccess.client().storage(new FileSessionStorage(store))
+                .stateKey(STATE_KEY)
                 .keyUpdatePolicy(KeyUpdatePolicy.manual()).build()) {
             assertThat(restarted.storedGroups(alice)).containsExactly(group);
             GroupSession a = restarted.openSession(alice, group);

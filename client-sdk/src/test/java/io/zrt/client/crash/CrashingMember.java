@@ -3,6 +3,7 @@ package io.zrt.client.crash;
 import io.zrt.client.GroupSession;
 import io.zrt.client.Identity;
 import io.zrt.client.KeyUpdatePolicy;
+import io.zrt.client.StateKey;
 import io.zrt.client.StorageException;
 import io.zrt.client.ZrtClient;
 import io.zrt.client.storage.FileSessionStorage;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * operation and {@code DONE} after it, which a killed child never reaches.
  *
  * <p>Arguments: store directory, identity file (hex export), group id, Node URL, Transistor URL, operation
- * ({@code KEY_UPDATE}, {@code INVITE_UNIDENTIFIED}, {@code PLAIN}), the write to stop at (0 = none).
+ * ({@code KEY_UPDATE}, {@code INVITE_UNIDENTIFIED}, {@code PLAIN}), the write to stop at (0 = none), the state
+ * key file (hex; the identity export and the store are sealed under it).
  */
 public final class CrashingMember {
 
@@ -30,12 +32,14 @@ public final class CrashingMember {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        Identity me = Identity.importFrom(HexFormat.of().parseHex(Files.readString(Path.of(args[1])).trim()));
+        StateKey key = StateKey.of("crash-test", HexFormat.of().parseHex(Files.readString(Path.of(args[7])).trim()));
+        Identity me = Identity.importFrom(HexFormat.of().parseHex(Files.readString(Path.of(args[1])).trim()),
+                key);
         String group = args[2];
         int stopAtWrite = Integer.parseInt(args[6]);
         StoppingStorage storage = new StoppingStorage(new FileSessionStorage(dir));
         try (ZrtClient client = ZrtClient.builder().nodeUrl(args[3]).transistorUrl(args[4]).storage(storage)
-                .keyUpdatePolicy(KeyUpdatePolicy.manual()).build()) {
+                .stateKey(key).keyUpdatePolicy(KeyUpdatePolicy.manual()).build()) {
             GroupSession session = client.openSession(me, group);
             storage.stopAt(stopAtWrite);
             System.out.println("READY epoch " + session.epoch());

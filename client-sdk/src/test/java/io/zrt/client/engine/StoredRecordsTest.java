@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zrt.client.PrekeyBundle;
+import io.zrt.client.SealerAccess;
 import io.zrt.client.StateFormatException;
+import io.zrt.client.StateKey;
+import io.zrt.client.internal.Sealer;
 import io.zrt.client.internal.StoredSession;
 import io.zrt.client.storage.InMemorySessionStorage;
 import io.zrt.client.storage.RecordKind;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class StoredRecordsTest {
 
     private final OfflineGroup g = new OfflineGroup();
+    private final Sealer sealer = SealerAccess.sealer(StateKey.generate("records", g.random));
 
     StoredRecordsTest() throws Exception {
     }
@@ -38,7 +42,7 @@ class StoredRecordsTest {
         InMemorySessionStorage storage = new InMemorySessionStorage();
         String user = g.bobState.myUserId();
         String group = g.bobState.groupId().text();
-        StoredSession store = StoredSession.create(storage, user, g.bobState);
+        StoredSession store = StoredSession.create(storage, sealer, user, g.bobState);
         StorageKey snapshot = new StorageKey(user, group, RecordKind.SNAPSHOT);
         StorageKey journal = new StorageKey(user, group, RecordKind.JOURNAL);
         byte[] firstSnapshot = storage.read(snapshot);
@@ -50,15 +54,15 @@ class StoredRecordsTest {
         store.save(s, next);
         assertThat(storage.read(snapshot)).isEqualTo(firstSnapshot);
         assertThat(storage.read(journal)).isNotNull();
-        assertThat(StoredSession.load(storage, user, group).state().nextSeq()).isEqualTo(2);
+        assertThat(StoredSession.load(storage, sealer, user, group).state().nextSeq()).isEqualTo(2);
 
         byte[] update = g.aliceOps.keyUpdate(g.aliceState, null, 4).frame();
         SessionState afterUpdate = FrameProcessor.process(next, 2, update, 5).state();
         store.save(next, afterUpdate);
         assertThat(storage.read(snapshot)).isNotEqualTo(firstSnapshot);
-        assertThat(StateCodec.generationOf(storage.read(snapshot)))
-                .isGreaterThan(StateCodec.generationOf(storage.read(journal)));
-        SessionState loaded = StoredSession.load(storage, user, group).state();
+        assertThat(SealedFormat.generationOf(storage.read(snapshot)))
+                .isGreaterThan(SealedFormat.generationOf(storage.read(journal)));
+        SessionState loaded = StoredSession.load(storage, sealer, user, group).state();
         assertThat(StateCodec.encode(loaded)).isEqualTo(StateCodec.encode(afterUpdate));
     }
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.zrt.client.Identity;
+import io.zrt.client.StateKey;
 import io.zrt.client.ZrtClient;
+import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
 /** Runs the SDK on the class path Maven resolved from the published POMs (crypto, protobuf, OkHttp, Jackson). */
@@ -14,7 +16,8 @@ class GreeterTest {
     @Test
     void anIdentitySurvivesExportAndImport() throws Exception {
         Identity original = Identity.generate();
-        Identity restored = Identity.importFrom(original.export());
+        StateKey key = StateKey.generate("test-key", new SecureRandom());
+        Identity restored = Identity.importFrom(original.export(key), key);
         assertEquals(original.userId(), restored.userId());
         assertArrayEquals(original.publicKeyBytes(), restored.publicKeyBytes());
         assertNotNull(Greeter.restoredIdentity().prekeyBundle());
