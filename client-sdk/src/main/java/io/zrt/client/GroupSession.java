@@ -5,6 +5,7 @@ import io.zrt.client.engine.Creation;
 import io.zrt.client.engine.InviteRecord;
 import io.zrt.client.engine.Invites;
 import io.zrt.client.engine.PendingOp;
+import io.zrt.client.engine.Permissions;
 import io.zrt.client.engine.SessionState;
 import io.zrt.client.internal.SessionRunner;
 import io.zrt.crypto.InvalidEncodingException;
@@ -207,6 +208,7 @@ public final class GroupSession {
 
     /** Owner: renames the group (a ChangeGroup action). */
     public long renameGroup(String name) throws ZrtException {
+        mayAct("rename the group");
         SessionState s = runner.state();
         GroupInfo.Builder info = GroupInfo.newBuilder().setName(name).setCreated(s.meta().created())
                 .setPicture(ByteString.copyFrom(s.meta().picture()));
@@ -243,6 +245,7 @@ public final class GroupSession {
      * user already has an invite that did not end in a join, that invite is returned again (no second leaf).
      */
     public Invitation invite(PrekeyBundle invitee) throws ZrtException {
+        mayAct("invite");
         runner.flushPending();
         for (InviteRecord r : runner.state().invites()) {
             if (r.kind() == PendingInvite.Kind.IDENTIFIED && r.inviteeUserId().equals(invitee.userId())) {
@@ -277,6 +280,7 @@ public final class GroupSession {
      * but the upload fails, the invite stays in {@link #pendingInvites()} and {@link #ticket(String)} completes it.
      */
     public InviteTicket inviteUnidentified() throws ZrtException {
+        mayAct("invite");
         Scalar leafSecret = LeafSecrets.random(client.random());
         byte[] key = new byte[32];
         client.random().nextBytes(key);
@@ -324,7 +328,7 @@ public final class GroupSession {
                     .encodeToString(sealed));
             runner.markUploaded(r);
         }
-        return new InviteTicket(r.transferId(), r.transferKey().toByteArray());
+        return new InviteTicket(r.transferId(), r.inviteLeaf(), r.transferKey().toByteArray());
     }
 
     public CompletableFuture<InviteTicket> ticketAsync(String inviteId) {
@@ -360,15 +364,64 @@ public final class GroupSession {
         }
     }
 
+    /**
+     * Owner: withdraws an invite whose invitee has not joined (either kind): an unidentified invite's Transistor
+     * transfer is taken so its ticket no longer opens, then the invite's leaf is removed and the removal
+     * finalized, which ends the invite (it leaves {@link #pendingInvites()}). Re-invite with {@link #invite} or
+     * {@link #inviteUnidentified()}. If the invitee joined meanwhile, it is removed like any member.
+     */
+    public void revokeInvite(String inviteId) throws ZrtException {
+        mayAct("revoke invites");
+        InviteRecord r = landedInvite(inviteId);
+        if (r.kind() == PendingInvite.Kind.UNIDENTIFIED && r.uploaded()) {
+            try {
+                client.transistor().takeTransfer(r.transferId());
+            } catch (NodeRejectedException gone) {
+                if (gone.status() != 404) {
+                    throw gone;
+                }
+                // already taken (redeemed, or an earlier revoke): the removal below ends the invite anyway
+            }
+        }
+        long leaf = r.leaf();
+        removeLeaf(leaf);
+        finalizeRemoval(leaf);
+    }
+
+    public CompletableFuture<Void> revokeInviteAsync(String inviteId) {
+        return client.async(() -> {
+            revokeInvite(inviteId);
+            return null;
+        });
+    }
+
+    /** {@link #revokeInvite(String)} of the pending invite this ticket opens. */
+    public void revokeInvite(InviteTicket ticket) throws ZrtException {
+        for (InviteRecord r : runner.state().invites()) {
+            if (ticket.transferId().equals(r.transferId())) {
+                revokeInvite(r.id());
+                return;
+            }
+        }
+        throw new NotPermittedException(NotPermittedException.Rule.NO_SUCH_MEMBER,
+                "no pending invite of this group is the ticket's");
+    }
+
     /** Owner: removes the member with this user id (its leaf becomes BLANK; new epochs exclude it). */
     public long remove(String userId) throws ZrtException {
+        if (userId == null || userId.isEmpty()) {
+            mayAct("remove members");
+            throw new NotPermittedException(NotPermittedException.Rule.NO_SUCH_MEMBER,
+                    "an unidentified invitee has no user id before it joined: revokeInvite");
+        }
         for (Member member : members()) {
             if (member.userId().equals(userId)) {
                 return removeLeaf(member.leaf());
             }
         }
-        throw new VerificationFailedException(VerificationFailedException.Check.GROUP_ACTION,
-                "no member with user id " + userId);
+        mayAct("remove members");
+        throw new NotPermittedException(NotPermittedException.Rule.NO_SUCH_MEMBER, "no member with user id "
+                + userId + " (an invitee who has not joined yet: revokeInvite)");
     }
 
     public CompletableFuture<Long> removeAsync(String userId) {
@@ -376,7 +429,12 @@ public final class GroupSession {
     }
 
     public long removeLeaf(long leaf) throws ZrtException {
-        return runner.submit(s -> runner.operations().remove(s, leaf, client.clock().millis())).seq();
+        SessionRunner.requireActive(runner.state());
+        Permissions.requireRemovable(runner.state(), leaf);
+        return runner.submit(s -> {
+            Permissions.requireRemovable(s, leaf); // again on the state the frame is built on
+            return runner.operations().remove(s, leaf, client.clock().millis());
+        }).seq();
     }
 
     public CompletableFuture<Long> removeLeafAsync(long leaf) {
@@ -385,7 +443,12 @@ public final class GroupSession {
 
     /** Any member: finalizes the removal of a BLANK or PENDING_REMOVAL leaf so that nobody knows its secret. */
     public long finalizeRemoval(long leaf) throws ZrtException {
-        return runner.submit(s -> runner.operations().finalizeRemoval(s, leaf, client.clock().millis())).seq();
+        SessionRunner.requireActive(runner.state());
+        Permissions.requireFinalizable(runner.state(), leaf);
+        return runner.submit(s -> {
+            Permissions.requireFinalizable(s, leaf);
+            return runner.operations().finalizeRemoval(s, leaf, client.clock().millis());
+        }).seq();
     }
 
     public CompletableFuture<Long> finalizeRemovalAsync(long leaf) {
@@ -394,6 +457,8 @@ public final class GroupSession {
 
     /** Leaves the group (the leaf becomes PENDING_REMOVAL until a member finalizes it). */
     public long leave() throws ZrtException {
+        SessionRunner.requireActive(runner.state());
+        Permissions.requireMayLeave(runner.state());
         return runner.submit(s -> runner.operations().leave(s, client.clock().millis())).seq();
     }
 
@@ -403,11 +468,18 @@ public final class GroupSession {
 
     /** Owner: closes the group; the Node refuses every later frame. */
     public long drop() throws ZrtException {
+        mayAct("drop the group");
         return runner.submit(s -> runner.operations().drop(s, client.clock().millis())).seq();
     }
 
     public CompletableFuture<Long> dropAsync() {
         return client.async(this::drop);
+    }
+
+    /** An owner's action: refused first if this member can no longer act, then if it is not the owner. */
+    private void mayAct(String action) throws ZrtException {
+        SessionRunner.requireActive(runner.state());
+        Permissions.requireOwner(runner.state(), action);
     }
 
     SessionRunner runner() {

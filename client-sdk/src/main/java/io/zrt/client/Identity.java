@@ -19,7 +19,7 @@ import java.util.Arrays;
  * values.
  *
  * <p>Export: sealed under an application {@link StateKey} (state format version 2, docs/client-sdk.md); its
- * content is the unsealed form of version 1 (135 bytes): ASCII {@code ZRTID} ‖ version 0x01 ‖ identity secret key
+ * content is the unsealed form of version 1 (134 bytes): ASCII {@code ZRTID} ‖ version 0x01 ‖ identity secret key
  * (32 bytes LE, canonical, non-zero) ‖ prekey secret (same) ‖ prekey signature (64 bytes). Unsealed version 1
  * exports of earlier releases are sealed with {@link StateMigration#sealIdentityExport}.
  */

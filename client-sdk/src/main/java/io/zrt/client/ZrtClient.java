@@ -19,12 +19,16 @@ import io.zrt.client.internal.StoredSession;
 import io.zrt.client.internal.TrackedExecutor;
 import io.zrt.client.internal.TransistorApi;
 import io.zrt.client.storage.InMemorySessionStorage;
+import io.zrt.client.storage.RecordKind;
 import io.zrt.client.storage.SessionStorage;
+import io.zrt.client.storage.StorageKey;
 import io.zrt.crypto.SecretBytes;
 import io.zrt.crypto.VerificationException;
 import io.zrt.crypto.art.ArtException;
 import io.zrt.crypto.art.MemberView;
 import io.zrt.protocol.SPFrames;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,6 +39,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -184,10 +189,24 @@ public final class ZrtClient implements AutoCloseable {
         return async(() -> acceptInvite(me, myName, invite, expectedInviterKey));
     }
 
-    /** Joins with an unidentified invite: takes (and thereby deletes) the Transistor transfer, decrypts, joins. */
+    /**
+     * Joins with an unidentified invite: takes the read-once Transistor transfer (which deletes it there) and
+     * keeps it, sealed, in this client's storage until the join landed, so that a redemption that fails here (a
+     * mistyped key, the wrong pinned inviter key, a network failure, a crash) can be repeated and never burns
+     * the invite. The invite must be for the leaf the ticket names.
+     */
     public GroupSession acceptInvite(Identity me, String myName, InviteTicket ticket, byte[] expectedInviterKey)
             throws ZrtException {
-        String data = requireTransistor().takeTransfer(ticket.transferId());
+        StorageKey keptKey = new StorageKey(me.userId(), ticket.transferId().toString(), RecordKind.TICKET);
+        byte[] transferId = uuidBytes(ticket.transferId());
+        byte[] kept = storage.read(keptKey);
+        byte[] data;
+        if (kept != null) {
+            data = sealer.open(kept, SealedFormat.Kind.TICKET, me.userId(), transferId).plain();
+        } else {
+            data = requireTransistor().takeTransfer(ticket.transferId()).getBytes(StandardCharsets.US_ASCII);
+            storage.write(keptKey, sealer.seal(SealedFormat.Kind.TICKET, 0, me.userId(), transferId, data));
+        }
         byte[] sealed;
         try {
             sealed = Base64.getUrlDecoder().decode(data);
@@ -195,7 +214,19 @@ public final class ZrtClient implements AutoCloseable {
             throw new DecryptionFailedException("invite transfer is not base64url");
         }
         byte[] invite = Invites.openFromTransfer(sealed, SecretBytes.copyOf(ticket.key()), ticket.transferId());
-        return acceptInvite(me, myName, invite, expectedInviterKey);
+        Invites.Opened opened = Invites.open(invite, expectedInviterKey, me.keyPair(), me.prekeyPair());
+        if (ticket.leaf() != -1 && opened.leaf() != ticket.leaf()) {
+            throw new VerificationFailedException(VerificationFailedException.Check.INVITE, "the ticket names leaf "
+                    + ticket.leaf() + ", its invite is for leaf " + opened.leaf());
+        }
+        GroupSession session = join(me, myName, opened);
+        storage.delete(keptKey); // the session now holds what the invite gave
+        return session;
+    }
+
+    private static byte[] uuidBytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+                .array();
     }
 
     public CompletableFuture<GroupSession> acceptInviteAsync(Identity me, String myName, InviteTicket ticket,

@@ -7,7 +7,7 @@ package io.zrt.client;
  */
 public abstract sealed class ZrtException extends Exception
         permits NetworkException, NodeRejectedException, VerificationFailedException, DecryptionFailedException,
-        StateFormatException, GroupClosedException, StorageException {
+        StateFormatException, GroupClosedException, StorageException, NotPermittedException {
 
     protected ZrtException(String message) {
         super(message);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.zrt.client.engine.SessionState;
-import io.zrt.client.engine.StateCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,7 +94,7 @@ class ConversationTest {
         b = restored;
 
         // Removal: Carol is removed; she learns it and can no longer read or send.
-        SessionState carolBefore = StateCodec.decode(c.serialize());
+        SessionState carolBefore = c.runner().state(); // immutable: her state before the removal
         a.remove(carol.userId());
         a.sendChat("only for alice and bob");
         c.sync();

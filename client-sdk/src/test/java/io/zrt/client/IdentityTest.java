@@ -79,6 +79,7 @@ class IdentityTest {
     @Test
     void theUnsealedContentIsDecodedStrictly() throws Exception {
         byte[] good = HexFormat.of().parseHex(V1_EXPORT);
+        assertThat(good).as("docs/client-sdk.md: 134 bytes").hasSize(134);
         assertThat(Identity.decodeUnsealed(good).userId()).isEqualTo(V1_USER_ID);
         assertThatThrownBy(() -> Identity.decodeUnsealed(Arrays.copyOf(good, good.length - 1)))
                 .isInstanceOf(StateFormatException.class);
@@ -123,11 +124,20 @@ class IdentityTest {
 
     @Test
     void inviteTicketTextIsStrictAndHidesTheKey() throws Exception {
-        InviteTicket ticket = new InviteTicket(java.util.UUID.randomUUID(), new byte[32]);
+        InviteTicket ticket = new InviteTicket(java.util.UUID.randomUUID(), 5, new byte[32]);
         assertThat(InviteTicket.decode(ticket.encode())).isEqualTo(ticket);
+        assertThat(ticket.encode()).startsWith("zrt-invite:2:").contains(":5:");
+        String v1 = ticket.encode().replace("zrt-invite:2:", "zrt-invite:1:").replace(":5:", ":");
+        assertThat(InviteTicket.decode(v1).leaf()).as("version 1: leaf unknown").isEqualTo(-1);
+        assertThat(InviteTicket.decode(v1).transferId()).isEqualTo(ticket.transferId());
+        for (String leaf : new String[] {"05", "0", "1", "-1", "+5", "2147483648", "99999999999", ""}) {
+            String bad = ticket.encode().replace(":5:", ":" + leaf + ":");
+            assertThatThrownBy(() -> InviteTicket.decode(bad)).as(leaf).isInstanceOf(StateFormatException.class);
+        }
         assertThat(ticket.toString()).doesNotContain(ticket.encode().substring(ticket.encode().lastIndexOf(':') + 1));
         for (String bad : new String[] {"", "zrt-invite:1:", ticket.encode() + "A", ticket.encode().toUpperCase(),
-                ticket.encode().replace("zrt-invite:1", "zrt-invite:2")}) {
+                ticket.encode().replace("zrt-invite:2", "zrt-invite:3"), v1.replace("zrt-invite:1", "zrt-invite:2"),
+                ticket.encode().replace("zrt-invite:2", "zrt-invite:1")}) {
             assertThatThrownBy(() -> InviteTicket.decode(bad)).isInstanceOf(StateFormatException.class);
         }
     }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@link StateCodec}'s snapshot or journal, or the identity export). Integers little-endian:
  *
  * <pre>
- * "ZRTSEAL" ‖ 0x02 ‖ kind u8 ‖ generation u64 ‖ user id (16) ‖ group id (16; zero for an identity)
+ * "ZRTSEAL" ‖ 0x02 ‖ kind u8 ‖ generation u64 ‖ user id (16) ‖ group id (16; zero for an identity; the
+ *           transfer id for a kept ticket)
  *           ‖ u8 length ‖ key id (ASCII) ‖ IV (12) ‖ ciphertext ‖ tag (16)
  * </pre>
  *
@@ -36,7 +37,7 @@ public final class SealedFormat {
 
     /** What a record is; a record opens only as the kind it was sealed as. */
     public enum Kind {
-        SNAPSHOT(1), JOURNAL(2), SESSION_EXPORT(3), IDENTITY_EXPORT(4);
+        SNAPSHOT(1), JOURNAL(2), SESSION_EXPORT(3), IDENTITY_EXPORT(4), TICKET(5);
 
         private final int code;
 

@@ -9,6 +9,7 @@ import io.zrt.client.KeyUpdatePolicy;
 import io.zrt.client.MessageListener;
 import io.zrt.client.NetworkException;
 import io.zrt.client.NodeRejectedException;
+import io.zrt.client.NotPermittedException;
 import io.zrt.client.Retries;
 import io.zrt.client.VerificationFailedException;
 import io.zrt.client.VerificationFailedException.Check;
@@ -333,6 +334,11 @@ public final class SessionRunner {
 
     /** Sends chat / CRDT / action payloads as a plain frame, preceded by a key update when the policy says so. */
     public long sendPlain(List<Payload> payloads) throws ZrtException {
+        requireActive(state);
+        if (policy.kind() == KeyUpdatePolicy.Kind.AFTER_OTHERS_SPOKE && !state.othersSpoke()) {
+            // judged on what the group said, not on what this client happened to fetch (docs/client-sdk.md)
+            catchUp();
+        }
         SessionState s = state;
         requireActive(s);
         if (policy.isDue(s.messagesSinceUpdate(), s.othersSpoke(), s.lastUpdateMillis(), clock.millis())) {
@@ -364,8 +370,9 @@ public final class SessionRunner {
             try {
                 built = builder.build(base);
             } catch (ArtException e) {
-                throw new VerificationFailedException(Check.TREE, "operation does not fit the tree: "
-                        + e.getMessage());
+                // a local build, not a received frame: the application asked for something the tree refuses
+                throw new NotPermittedException(NotPermittedException.Rule.NO_SUCH_LEAF,
+                        "operation does not fit the tree: " + e.getMessage());
             }
             CompletableFuture<Outcome> outcome = enqueue(base, built.pending());
             Outcome result;
@@ -445,6 +452,13 @@ public final class SessionRunner {
                 // A fault between here and the Node's store (a proxy, a crashed instance): outcome unknown.
                 return unknownOutcome(op, outcome, new NetworkException("post answered " + e.getMessage(), e));
             }
+            if (e.status() == 410) {
+                // the group was dropped: the same answer as for a member that had already synced the drop
+                withdraw(op, "refused by the Node: " + e.getMessage());
+                catchUpQuietly();
+                requireActive(state);
+                throw e;
+            }
             if ("replayed_nonce".equals(e.code())) {
                 // An earlier attempt (whose answer got lost) stored it: find it in the log.
                 catchUp();
@@ -512,8 +526,9 @@ public final class SessionRunner {
             CompletableFuture<Outcome> outcome = outcomes.computeIfAbsent(op.id(), id -> new CompletableFuture<>());
             try {
                 post(op, outcome);
-            } catch (NodeRejectedException refused) {
-                LOG.debug("group {}: pending {} refused on re-post: {}", state.groupId(), op.id(), refused.code());
+            } catch (NodeRejectedException | GroupClosedException refused) {
+                LOG.debug("group {}: pending {} refused on re-post: {}", state.groupId(), op.id(),
+                        refused.getMessage());
             }
         }
         return out;

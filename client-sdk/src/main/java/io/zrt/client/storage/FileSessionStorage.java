@@ -108,7 +108,7 @@ public final class FileSessionStorage implements SessionStorage {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(userDir)) {
             for (Path dir : dirs) {
                 String name = dir.getFileName().toString();
-                if (StorageKey.isGroupId(name) && hasRecord(dir)) {
+                if (StorageKey.isGroupId(name) && Files.exists(dir.resolve(fileName(RecordKind.SNAPSHOT)))) {
                     out.add(name);
                 }
             }
@@ -116,15 +116,6 @@ public final class FileSessionStorage implements SessionStorage {
             throw new StorageException("cannot list the groups of " + userId + ": " + e.getMessage(), e);
         }
         return out;
-    }
-
-    private static boolean hasRecord(Path dir) throws IOException {
-        for (RecordKind kind : RecordKind.values()) {
-            if (Files.exists(dir.resolve(fileName(kind)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Path file(StorageKey key) {

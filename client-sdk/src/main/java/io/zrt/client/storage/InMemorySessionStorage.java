@@ -34,7 +34,7 @@ public final class InMemorySessionStorage implements SessionStorage {
         StorageKey.requireUserId(userId);
         List<String> out = new ArrayList<>();
         for (StorageKey key : records.keySet()) {
-            if (key.userId().equals(userId) && !out.contains(key.groupId())) {
+            if (key.userId().equals(userId) && key.kind() == RecordKind.SNAPSHOT) {
                 out.add(key.groupId());
             }
         }

@@ -11,5 +11,11 @@ public enum RecordKind {
      * What a plain message changes (position, counters, pending operations), valid on top of the snapshot
      * of the same generation. Rewritten for every other change, so a message never rewrites the snapshot.
      */
-    JOURNAL
+    JOURNAL,
+    /**
+     * An unidentified invite fetched from Transistor (read-once there) and kept until the join it is for landed,
+     * so a failed or repeated redemption never burns it. Stored under the ticket's transfer id in place of a
+     * group id; not a session, so {@link SessionStorage#groups} does not list it.
+     */
+    TICKET
 }

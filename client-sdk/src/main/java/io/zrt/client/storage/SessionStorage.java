@@ -26,6 +26,6 @@ public interface SessionStorage {
     /** Removes the record if present. */
     void delete(StorageKey key) throws StorageException;
 
-    /** The groups of which this user has at least one record, in no particular order. */
+    /** The groups of which this user has a {@link RecordKind#SNAPSHOT} record (a session), in no particular order. */
     List<String> groups(String userId) throws StorageException;
 }
