@@ -10,7 +10,9 @@ public final class VerificationFailedException extends ZrtException {
     /** Which check failed; stable names for applications that want to react differently. */
     public enum Check {
         FRAME_FORMAT, SEQUENCE, GROUP_ID, EPOCH, ELIGIBILITY, TREE, BRANCH_PROOF, ROOT, PAYLOAD_FORMAT,
-        PAYLOAD_SIGNATURE, SENDER, GROUP_ACTION, INVITE
+        PAYLOAD_SIGNATURE, SENDER, GROUP_ACTION, INVITE,
+        /** Two different frames were seen for one seq (live push and the Node's log): the session stopped there. */
+        CONFLICTING_FRAMES
     }
 
     private final Check check;

@@ -79,6 +79,7 @@ public final class SessionRunner {
     private final Executor fetches;
     private final List<MessageListener> listeners = new CopyOnWriteArrayList<>();
     private final TreeMap<Long, byte[]> pushed = new TreeMap<>();
+    private final FrameWitness witness = new FrameWitness();
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
     /** Pending operations a thread of this process is posting right now (a flush leaves them to it). */
     private final java.util.Set<String> posting = ConcurrentHashMap.newKeySet();
@@ -173,19 +174,24 @@ public final class SessionRunner {
             if (!s.status().readable()) {
                 break;
             }
+            witness.requireNotHalted();
             SPFrames page = node.frames(s.groupId(), s.nextSeq(), PAGE, s.epoch(), s.view().treeKey());
             long before;
             lock.lock();
             try {
                 before = state.nextSeq();
                 for (SPFrame frame : page.getFramesList()) {
+                    byte[] bytes = frame.getFrame().toByteArray();
                     if (frame.getSeq() < state.nextSeq()) {
+                        witness.checkApplied(frame.getSeq(), bytes, "the Node's log");
                         continue;
                     }
                     if (frame.getSeq() > state.nextSeq() || !state.status().readable()) {
                         break;
                     }
-                    out.add(processOne(frame.getSeq(), frame.getFrame().toByteArray()));
+                    witness.checkCopies(frame.getSeq(), pushed.get(frame.getSeq()), bytes,
+                            "live push and the Node's log");
+                    out.add(processOne(frame.getSeq(), bytes));
                 }
                 pushed.headMap(state.nextSeq()).clear();
                 drainBuffer(out);
@@ -220,9 +226,14 @@ public final class SessionRunner {
     private boolean buffer(long seq, byte[] frameBytes, List<GroupMessage> out) throws ZrtException {
         lock.lock();
         try {
-            if (seq < state.nextSeq() || !state.status().readable()) {
+            if (seq < state.nextSeq()) {
+                witness.checkApplied(seq, frameBytes, "live push");
                 return false;
             }
+            if (!state.status().readable()) {
+                return false;
+            }
+            witness.checkCopies(seq, pushed.get(seq), frameBytes, "two live pushes");
             if (pushed.size() < MAX_BUFFERED) {
                 pushed.put(seq, frameBytes.clone());
             }
@@ -283,8 +294,10 @@ public final class SessionRunner {
 
     /** Lock held: processes the next frame, writes the new state, swaps it in, queues the deliveries. */
     private GroupMessage processOne(long seq, byte[] frameBytes) throws ZrtException {
+        witness.requireNotHalted();
         FrameProcessor.Processed processed = FrameProcessor.process(state, seq, frameBytes, clock.millis());
         commit(processed.state(), processed.message(), processed.events());
+        witness.applied(seq, frameBytes);
         return processed.message();
     }
 
@@ -336,8 +349,13 @@ public final class SessionRunner {
     public long sendPlain(List<Payload> payloads) throws ZrtException {
         requireActive(state);
         if (policy.kind() == KeyUpdatePolicy.Kind.AFTER_OTHERS_SPOKE && !state.othersSpoke()) {
-            // judged on what the group said, not on what this client happened to fetch (docs/client-sdk.md)
-            catchUp();
+            // judged on what the group said, not on what this client happened to fetch (docs/client-sdk.md);
+            // a read that fails must not stop a send that could work, so it is then judged on what is known
+            try {
+                catchUp();
+            } catch (NetworkException unreadable) {
+                LOG.debug("group {}: catch-up before sending failed: {}", state.groupId(), unreadable.toString());
+            }
         }
         SessionState s = state;
         requireActive(s);
@@ -479,6 +497,8 @@ public final class SessionRunner {
         lock.lock();
         try {
             if (state.pendingWithFrame(op.frame()) != null && posted.seq() == state.nextSeq()) {
+                witness.checkCopies(posted.seq(), pushed.get(posted.seq()), op.frame(),
+                        "live push and this member's own post");
                 processOne(posted.seq(), op.frame());
             }
         } finally {

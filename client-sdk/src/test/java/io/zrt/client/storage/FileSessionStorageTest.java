@@ -40,6 +40,8 @@ class FileSessionStorageTest {
         String group = UUID.randomUUID().toString();
         StorageKey journal = new StorageKey(USER, group, RecordKind.JOURNAL);
         storage.write(journal, new byte[] {7});
+        assertThat(storage.groups(USER)).as("a journal alone is no session").isEmpty();
+        storage.write(new StorageKey(USER, group, RecordKind.SNAPSHOT), new byte[] {6});
         // what a process killed between writing the temporary file and renaming it leaves behind
         Path groupDir = dir.resolve(USER).resolve(group);
         Files.write(groupDir.resolve("journal.rec.tmp-deadbeef"), new byte[] {8, 8, 8});
