@@ -216,7 +216,8 @@ class RelayIntegrationTest {
                 java.net.URI.create(base + "/actuator/prometheus")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("zrt_relay_published_total 1.0", "zrt_relay_duplicates_total",
-                "zrt_relay_lag_seconds", "zrt_relay_leader 1.0", "zrt_relay_ack_latency_seconds");
+                "zrt_relay_lag_seconds", "zrt_relay_leader 1.0", "zrt_relay_ack_latency_seconds",
+                "zrt_relay_seq_conflicts_total 0.0", "zrt_relay_halted_groups 0.0");
     }
 
     @Test
