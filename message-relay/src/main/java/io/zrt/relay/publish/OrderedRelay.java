@@ -219,7 +219,12 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
         released.addAll(lane.suspects);
         lane.pending.clear();
         lane.suspects.clear();
-        released.forEach(waiting -> done(waiting.callbacks));
+        for (Waiting waiting : released) {
+            // cleared, so that a publish of it still in flight does not run them a second time on its ack
+            List<Runnable> callbacks = new ArrayList<>(waiting.callbacks);
+            waiting.callbacks.clear();
+            done(callbacks);
+        }
     }
 
     private static SeqConflicts.Conflict conflictWith(PublishedFrontier.Published known, StoredFrame frame) {

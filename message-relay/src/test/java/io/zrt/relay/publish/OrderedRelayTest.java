@@ -319,6 +319,27 @@ class OrderedRelayTest {
     }
 
     @Test
+    void aHaltWhileAPublishIsInFlightCompletesEveryOfferExactlyOnce() throws Exception {
+        store(G, 0, 1);
+        offer(G, 0);
+        awaitDone(1);
+        broker.autoAck = false;
+        offer(G, 1);
+        awaitAttempts(2);
+        relay.offer(otherFrame(G, 0), () -> done.add("reused")); // halts the group while seq 1 is in flight
+        awaitDone(3);
+        broker.inFlight.get(0).complete(new FramePublisher.Ack(2, false));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (relay.busy() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(relay.busy()).isZero();
+        assertThat(done).containsExactlyInAnyOrder(G + ":0", G + ":1", "reused");
+        assertThat(relay.outstanding()).isZero();
+        assertThat(log.frames.get(G).get(1L).relayed()).isTrue(); // acknowledged, so marked
+    }
+
+    @Test
     void theSameFrameBelowTheNextSeqIsStillRepairedAndAHaltedGroupResumesOnceStreamAndLogAgree() throws Exception {
         store(G, 0);
         log.markRelayed(frame(G, 0));
