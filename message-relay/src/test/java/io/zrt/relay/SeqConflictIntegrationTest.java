@@ -166,6 +166,43 @@ class SeqConflictIntegrationTest {
         assertThat(context.getBean(SeqConflicts.class).isHalted(group)).isTrue();
     }
 
+    @Test
+    void messagesPublishedUnderTheOldIdsAreCheckedByTheirBody() throws Exception {
+        String group = TestFrames.newGroup();
+        String intact = TestFrames.newGroup();
+        Document reused = TestFrames.document(group, 0, 0);
+        Document same = TestFrames.document(intact, 0, 0);
+        try (Connection nats = Nats.connect(env.natsUrl)) {
+            nats.jetStreamManagement().addStream(io.nats.client.api.StreamConfiguration.builder().name(env.stream)
+                    .subjects(env.subjectPrefix + ".>").duplicateWindow(Duration.ofMinutes(2)).build());
+            // what the previous relay version published: id <groupId>:<seq>, the same body
+            publishOldStyle(nats, group, 0, "an older frame at seq 0".getBytes(StandardCharsets.UTF_8));
+            publishOldStyle(nats, intact, 0, same.get("spFrame", Binary.class).getData());
+        }
+        env.frames().insertOne(reused);
+        env.frames().insertOne(same);
+
+        ConfigurableApplicationContext context = relay("a");
+        SeqConflicts conflicts = context.getBean(SeqConflicts.class);
+        await(() -> conflicts.isHalted(group), "the reused seq is found from the old message's body");
+        await(() -> env.frames().find(Filters.and(Filters.eq("groupId", intact), Filters.eq("relayed", true)))
+                .first() != null, "the intact group is relayed");
+        assertThat(conflicts.halted()).containsOnlyKeys(group);
+        assertThat(conflicts.halted().get(group).publishedDigest())
+                .isEqualTo(PushMessageId.digest("an older frame at seq 0".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void publishOldStyle(Connection nats, String group, long seq, byte[] spFrame) throws Exception {
+        String id = group + ":" + seq;
+        io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers().add("Nats-Msg-Id", id)
+                .add("centrifugo-channels", "personal:" + group).add("centrifugo-idempotency-key", id);
+        String body = "{\"seq\":" + seq + ",\"epoch\":0,\"frame\":\""
+                + java.util.Base64.getEncoder().encodeToString(spFrame) + "\"}";
+        nats.jetStream().publish(io.nats.client.impl.NatsMessage.builder()
+                .subject(env.subjectPrefix + ".personal." + group).headers(headers)
+                .data(body.getBytes(StandardCharsets.US_ASCII)).build());
+    }
+
     /** What a restore does to the group: its frame at {@code seq} is gone and the Node gives seq to another. */
     private byte[] restoreAndReuse(String group, long seq) {
         env.frames().deleteOne(Filters.and(Filters.eq("groupId", group), Filters.eq("seq", seq)));
