@@ -11,6 +11,7 @@ import io.zrt.relay.health.LagMonitor;
 import io.zrt.relay.health.RelayHealthIndicators;
 import io.zrt.relay.health.RelayMetrics;
 import io.zrt.relay.publish.JetStreamPublisher;
+import io.zrt.relay.publish.SeqConflicts;
 import io.zrt.relay.state.FrameStore;
 import io.zrt.relay.state.LeaseStore;
 import io.zrt.relay.state.ResumeTokenStore;
@@ -102,9 +103,16 @@ class RelayConfiguration {
     }
 
     @Bean
+    SeqConflicts seqConflicts(RelayMetrics relayMetrics) {
+        return new SeqConflicts(relayMetrics);
+    }
+
+    @Bean
     RelayEngine relayEngine(RelayProperties properties, FrameStore frameStore, LeaseStore leaseStore,
-            ResumeTokenStore resumeTokenStore, JetStreamPublisher jetStreamPublisher, RelayMetrics relayMetrics) {
-        return new RelayEngine(properties, frameStore, leaseStore, resumeTokenStore, jetStreamPublisher, relayMetrics);
+            ResumeTokenStore resumeTokenStore, JetStreamPublisher jetStreamPublisher, RelayMetrics relayMetrics,
+            SeqConflicts seqConflicts) {
+        return new RelayEngine(properties, frameStore, leaseStore, resumeTokenStore, jetStreamPublisher, relayMetrics,
+                seqConflicts);
     }
 
     @Bean
@@ -123,7 +131,8 @@ class RelayConfiguration {
     }
 
     @Bean
-    HealthIndicator relayHealthIndicator(LagMonitor lagMonitor, RelayEngine relayEngine, RelayProperties properties) {
-        return RelayHealthIndicators.relay(lagMonitor, relayEngine, properties.health().maxLag());
+    HealthIndicator relayHealthIndicator(LagMonitor lagMonitor, RelayEngine relayEngine, RelayProperties properties,
+            SeqConflicts seqConflicts) {
+        return RelayHealthIndicators.relay(lagMonitor, relayEngine, properties.health().maxLag(), seqConflicts);
     }
 }

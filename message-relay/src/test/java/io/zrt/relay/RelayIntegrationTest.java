@@ -69,8 +69,9 @@ class RelayIntegrationTest {
         assertThat(seen).hasSize(2);
         Event first = seen.get(0);
         assertThat(first.subject()).isEqualTo(env.subjectPrefix + ".personal." + group);
-        assertThat(first.msgId()).isEqualTo(group + ":0");
-        assertThat(first.idempotencyKey()).isEqualTo(group + ":0");
+        String id = group + ":0:" + io.zrt.protocol.rules.PushMessageId.digest(stored.get("spFrame", Binary.class).getData());
+        assertThat(first.msgId()).isEqualTo(id);
+        assertThat(first.idempotencyKey()).isEqualTo(id);
         assertThat(first.channels()).isEqualTo("personal:" + group);
         assertThat(first.seq()).isZero();
         assertThat(first.epoch()).isEqualTo(7);
@@ -180,7 +181,7 @@ class RelayIntegrationTest {
         TestFrames.insert(env.frames(), healthy, 0);
         events.awaitAtLeast(2, WAIT);
         Thread.sleep(800);
-        assertThat(events.events()).extracting(Event::msgId)
+        assertThat(events.events()).extracting(Event::key)
                 .containsExactlyInAnyOrder(broken + ":0", healthy + ":0");
         assertThat(context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
                 .find("zrt.relay.errors").tag("kind", "malformed").counter().count()).isPositive();
@@ -215,7 +216,8 @@ class RelayIntegrationTest {
                 java.net.URI.create(base + "/actuator/prometheus")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("zrt_relay_published_total 1.0", "zrt_relay_duplicates_total",
-                "zrt_relay_lag_seconds", "zrt_relay_leader 1.0", "zrt_relay_ack_latency_seconds");
+                "zrt_relay_lag_seconds", "zrt_relay_leader 1.0", "zrt_relay_ack_latency_seconds",
+                "zrt_relay_seq_conflicts_total 0.0", "zrt_relay_halted_groups 0.0");
     }
 
     @Test
@@ -257,7 +259,7 @@ class RelayIntegrationTest {
         // and a frame inserted while idle is still relayed
         String group = TestFrames.newGroup();
         TestFrames.insert(env.frames(), group, 0);
-        assertThat(events.awaitAtLeast(1, WAIT)).extracting(Event::msgId).containsExactly(group + ":0");
+        assertThat(events.awaitAtLeast(1, WAIT)).extracting(Event::key).containsExactly(group + ":0");
     }
 
     private String currentLeader() {

@@ -2,8 +2,11 @@ package io.zrt.relay.health;
 
 import com.mongodb.client.MongoDatabase;
 import io.nats.client.Connection;
+import io.zrt.relay.publish.SeqConflicts;
 import io.zrt.relay.watch.RelayEngine;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -44,11 +47,23 @@ public final class RelayHealthIndicators {
         };
     }
 
-    /** Relay lag and role; DOWN when the oldest unrelayed frame is older than {@code maxLag}. */
-    public static HealthIndicator relay(LagMonitor lag, RelayEngine engine, Duration maxLag) {
+    /**
+     * Relay lag and role; DOWN when the oldest unrelayed frame is older than {@code maxLag}, or while a seq
+     * conflict halts a group ({@code haltedGroups} names each group and what disagrees).
+     */
+    public static HealthIndicator relay(LagMonitor lag, RelayEngine engine, Duration maxLag, SeqConflicts conflicts) {
         return () -> {
             LagMonitor.Lag current = lag.last();
-            Health.Builder builder = current.lag().compareTo(maxLag) > 0 ? Health.down() : Health.up();
+            Map<String, SeqConflicts.Conflict> halted = conflicts.halted();
+            Health.Builder builder = current.lag().compareTo(maxLag) > 0 || !halted.isEmpty() ? Health.down()
+                    : Health.up();
+            if (!halted.isEmpty()) {
+                Map<String, String> groups = new LinkedHashMap<>();
+                halted.forEach((group, conflict) -> groups.put(group, conflict.describe()));
+                builder.withDetail("haltedGroups", groups)
+                        .withDetail("action", "seq conflict: publishing of these groups is halted; "
+                                + "see docs/operations.md, 'Seq conflicts'");
+            }
             builder.withDetail("lagSeconds", current.lag().toMillis() / 1000.0)
                     .withDetail("maxLagSeconds", maxLag.toSeconds())
                     .withDetail("role", engine.isLeader() ? "leader" : "standby")

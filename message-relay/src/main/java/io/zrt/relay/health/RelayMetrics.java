@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * The relay's Prometheus meters: {@code zrt_relay_published_total}, {@code zrt_relay_duplicates_total} (acks
  * flagged duplicate by JetStream), {@code zrt_relay_errors_total{kind}}, {@code zrt_relay_lag_seconds},
  * {@code zrt_relay_leader}, the insert-to-ack latency {@code zrt_relay_ack_latency_seconds} and the change
- * stream reads {@code zrt_relay_stream_reads_total{result=event|empty}} (empty reads are the idle cost).
+ * stream reads {@code zrt_relay_stream_reads_total{result=event|empty}} (empty reads are the idle cost), and
+ * {@code zrt_relay_seq_conflicts_total} / {@code zrt_relay_halted_groups} (a reused seq halted a group).
  */
 public class RelayMetrics {
 
@@ -24,6 +25,7 @@ public class RelayMetrics {
     private final Timer ackLatency;
     private final Counter eventReads;
     private final Counter emptyReads;
+    private final Counter seqConflicts;
     private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
     private final AtomicLong leader = new AtomicLong();
 
@@ -38,6 +40,9 @@ public class RelayMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.eventReads = streamReads(registry, "event");
         this.emptyReads = streamReads(registry, "empty");
+        this.seqConflicts = Counter.builder("zrt.relay.seq.conflicts")
+                .description("groups halted because the frames collection holds another frame at a published seq")
+                .register(registry);
         Gauge.builder("zrt.relay.leader", leader, AtomicLong::get)
                 .description("1 while this instance holds the relay lease").register(registry);
         // Every kind at 0 from the start, so that dashboards and rate() have the series before the first error.
@@ -51,6 +56,21 @@ public class RelayMetrics {
     public void registerLag(Supplier<Double> lagSeconds) {
         Gauge.builder("zrt.relay.lag", lagSeconds::get).baseUnit("seconds")
                 .description("age of the oldest frame not yet relayed").register(registry);
+    }
+
+    /** Registers the gauge of groups currently halted by a seq conflict. */
+    public void registerHaltedGroups(Supplier<Integer> count) {
+        Gauge.builder("zrt.relay.halted.groups", () -> count.get())
+                .description("groups whose publishing is halted by a seq conflict").register(registry);
+    }
+
+    /** A group was halted by a seq conflict. */
+    public void seqConflict() {
+        seqConflicts.increment();
+    }
+
+    public double seqConflictCount() {
+        return seqConflicts.count();
     }
 
     public void acknowledged(boolean duplicate, Instant createdAt) {

@@ -1,13 +1,15 @@
 package io.zrt.relay.publish;
 
 import io.zrt.relay.health.RelayMetrics;
+import io.zrt.relay.publish.Lane.Waiting;
 import io.zrt.relay.state.StoredFrame;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,14 +32,23 @@ import org.slf4j.LoggerFactory;
  * <p>All lane state is confined to one thread (the loop); MongoDB look-ups run on a small pool and post their
  * results back to the loop. A frame offered with a seq above the next expected one waits, and the missing
  * range is read from MongoDB (the "gap fill"), which also skips frames already relayed by someone else.
+ *
+ * <p>Seqs are never silently reused downstream: before a group's first publish (and before settling an
+ * unrelayed frame below the next seq that it cannot vouch for) the group's last stream message is compared with
+ * the stored frame at that seq ({@link SeqCheck}), and every publish is compared with the published (seq,
+ * digest) pairs it knows. A mismatch halts that group ({@link SeqConflicts}); others continue. A halted group is
+ * checked again (at most once a second) when its frames are offered, and resumes once the two agree.
  */
 public final class OrderedRelay implements FrameSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OrderedRelay.class);
     private static final int MAX_IDLE_LANES = 10_000;
+    private static final long RECHECK_NANOS = 1_000_000_000L;
 
     private final FramePublisher publisher;
+    private final PublishedFrontier frontier;
     private final GroupHistory history;
+    private final SeqConflicts conflicts;
     private final AckedFrames acked;
     private final BooleanSupplier mayPublish;
     private final RelayMetrics metrics;
@@ -59,10 +70,12 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
     /**
      * @param mayPublish false while this instance must not publish (its lease may have expired)
      */
-    public OrderedRelay(FramePublisher publisher, GroupHistory history, AckedFrames acked, BooleanSupplier mayPublish,
-            RelayMetrics metrics) {
+    public OrderedRelay(FramePublisher publisher, PublishedFrontier frontier, GroupHistory history, AckedFrames acked,
+            BooleanSupplier mayPublish, RelayMetrics metrics, SeqConflicts conflicts) {
         this.publisher = publisher;
+        this.frontier = frontier;
         this.history = history;
+        this.conflicts = conflicts;
         this.acked = acked;
         this.mayPublish = mayPublish;
         this.metrics = metrics;
@@ -120,10 +133,19 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
 
     private void accept(StoredFrame frame, Runnable onDone) {
         Lane lane = lanes.computeIfAbsent(frame.groupId(), Lane::new);
+        if (lane.halted) {
+            // Let the frame go (it stays unrelayed and is read again after the resume); look again now and then.
+            done(List.of(onDone));
+            if (!lane.lookupRunning && System.nanoTime() - lane.checkedAtNanos > RECHECK_NANOS) {
+                load(lane);
+            }
+            return;
+        }
         if (lane.nextSeq >= 0 && frame.seq() < lane.nextSeq) {
             Waiting below = new Waiting(frame);
             below.callbacks.add(onDone);
-            settleBelow(below);
+            settleBelow(lane, below);
+            pump(lane);
             return;
         }
         lane.pending.computeIfAbsent(frame.seq(), seq -> new Waiting(frame)).callbacks.add(onDone);
@@ -134,28 +156,104 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
         }
     }
 
-    /** First contact with a group: the next seq to publish is its lowest unrelayed one. */
+    private record Loaded(long next, Optional<PublishedFrontier.Published> last,
+            Optional<SeqConflicts.Conflict> conflict) {
+    }
+
+    /**
+     * First contact with a group (or a re-check of a halted one): the next seq to publish is one past its highest
+     * relayed one, provided the stream's last message for the group is still what the log holds at that seq.
+     */
     private void load(Lane lane) {
         if (lane.lookupRunning) {
             return;
         }
-        lane.lookupRunning = true;
-        lookup(lane, () -> history.nextToRelay(lane.groupId), next -> {
-            lane.nextSeq = next;
+        lookup(lane, () -> {
+            long next = history.nextToRelay(lane.groupId);
+            Optional<PublishedFrontier.Published> last = frontier.lastPublished(lane.groupId);
+            return new Loaded(next, last, SeqCheck.check(lane.groupId, next, last, history));
+        }, loaded -> {
+            lane.checkedAtNanos = System.nanoTime();
+            if (loaded.conflict().isPresent()) {
+                halt(lane, loaded.conflict().get());
+                return;
+            }
+            conflicts.resume(lane.groupId);
+            lane.nextSeq = loaded.next();
+            loaded.last().ifPresent(lane::remember);
+            if (lane.halted) {
+                lane.halted = false;
+                // the frames let go while halted: read them again instead of waiting for the next rescan
+                fillGap(lane, lane.nextSeq, Long.MAX_VALUE);
+                return;
+            }
             pump(lane);
         });
     }
 
+    /** Compares the stream's last message of the group with the log, for the suspects below the next seq. */
+    private void verifySuspects(Lane lane) {
+        long from = lane.suspects.stream().mapToLong(waiting -> waiting.frame.seq()).min().orElseThrow();
+        lookup(lane, () -> SeqCheck.check(lane.groupId, from, frontier.lastPublished(lane.groupId), history),
+                conflict -> {
+                    lane.checkedAtNanos = System.nanoTime();
+                    if (conflict.isPresent()) {
+                        halt(lane, conflict.get());
+                        return;
+                    }
+                    List<Waiting> verified = new ArrayList<>(lane.suspects);
+                    lane.suspects.clear();
+                    verified.forEach(this::repairMarker);
+                    pump(lane);
+                });
+    }
+
+    /** Stops the group: nothing more is published for it; everything waiting is let go, unrelayed. */
+    private void halt(Lane lane, SeqConflicts.Conflict conflict) {
+        conflicts.halt(conflict);
+        lane.halted = true;
+        lane.nextSeq = -1;
+        lane.known.clear();
+        lane.gapAttempts = 0;
+        List<Waiting> released = new ArrayList<>(lane.pending.values());
+        released.addAll(lane.suspects);
+        lane.pending.clear();
+        lane.suspects.clear();
+        for (Waiting waiting : released) {
+            // cleared, so that a publish of it still in flight does not run them a second time on its ack
+            List<Runnable> callbacks = new ArrayList<>(waiting.callbacks);
+            waiting.callbacks.clear();
+            done(callbacks);
+        }
+    }
+
+    private static SeqConflicts.Conflict conflictWith(PublishedFrontier.Published known, StoredFrame frame) {
+        return new SeqConflicts.Conflict(frame.groupId(), frame.seq(), known.digest(), known.streamSeq(),
+                frame.digest(), Instant.now());
+    }
+
     private void pump(Lane lane) {
         while (!lane.pending.isEmpty() && lane.pending.firstKey() < lane.nextSeq) {
-            settleBelow(lane.pending.pollFirstEntry().getValue());
+            settleBelow(lane, lane.pending.pollFirstEntry().getValue());
         }
-        if (closed || draining || lane.inFlight || lane.lookupRunning || lane.pending.isEmpty() || lane.nextSeq < 0) {
+        if (closed || draining || lane.halted || lane.inFlight || lane.lookupRunning || lane.nextSeq < 0) {
+            return;
+        }
+        if (!lane.suspects.isEmpty()) {
+            verifySuspects(lane); // nothing of the group is published before they are cleared
+            return;
+        }
+        if (lane.pending.isEmpty()) {
             return;
         }
         Waiting first = lane.pending.firstEntry().getValue();
         if (first.frame.seq() != lane.nextSeq) {
             fillGap(lane, lane.nextSeq, first.frame.seq());
+            return;
+        }
+        PublishedFrontier.Published known = lane.known.get(first.frame.seq());
+        if (known != null && !known.digest().equals(first.frame.digest())) {
+            halt(lane, conflictWith(known, first.frame));
             return;
         }
         if (!mayPublish.getAsBoolean()) {
@@ -183,7 +281,11 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
         lane.failures = 0;
         metrics.acknowledged(ack.duplicate(), waiting.frame.createdAt());
         lane.pending.remove(waiting.frame.seq());
-        lane.nextSeq = waiting.frame.seq() + 1;
+        if (!lane.halted) { // halted while in flight: the next seq is found again on resume
+            lane.nextSeq = waiting.frame.seq() + 1;
+            lane.remember(new PublishedFrontier.Published(waiting.frame.seq(), waiting.frame.digest(),
+                    ack.streamSeq()));
+        }
         List<Runnable> callbacks = waiting.callbacks;
         acked.acknowledged(waiting.frame, () -> {
             busy.decrementAndGet();
@@ -195,13 +297,26 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
     /**
      * A frame below the next seq to publish has been acknowledged before (by the ordering rule, everything
      * below a relayed frame was). If its marker is missing (a crash between ack and marker), it is repaired so
-     * that the frame stops counting as lag.
+     * that the frame stops counting as lag, but only if it is the frame that was published at its seq: compared
+     * with a known published digest, or else checked against the stream first (a suspect).
      */
-    private void settleBelow(Waiting waiting) {
+    private void settleBelow(Lane lane, Waiting waiting) {
         if (waiting.frame.relayed()) {
             done(waiting.callbacks);
             return;
         }
+        PublishedFrontier.Published known = lane.known.get(waiting.frame.seq());
+        if (known == null) {
+            lane.suspects.add(waiting);
+        } else if (!known.digest().equals(waiting.frame.digest())) {
+            halt(lane, conflictWith(known, waiting.frame));
+            done(waiting.callbacks);
+        } else {
+            repairMarker(waiting);
+        }
+    }
+
+    private void repairMarker(Waiting waiting) {
         busy.incrementAndGet();
         acked.acknowledged(waiting.frame, () -> {
             busy.decrementAndGet();
@@ -247,7 +362,8 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
                 });
             } catch (RuntimeException e) {
                 metrics.error("mongo");
-                log.warn("reading group {} from MongoDB failed, retrying: {}", lane.groupId, e.toString());
+                log.warn("reading group {} (MongoDB, or its last stream message) failed, retrying: {}", lane.groupId,
+                        e.toString());
                 post(() -> {
                     lane.lookupRunning = false;
                     lane.failures++;
@@ -278,7 +394,7 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
         if (lanes.size() <= MAX_IDLE_LANES) {
             return;
         }
-        lanes.values().removeIf(lane -> lane.pending.isEmpty() && !lane.inFlight && !lane.lookupRunning);
+        lanes.values().removeIf(Lane::idle);
     }
 
     private void done(List<Runnable> callbacks) {
@@ -323,30 +439,5 @@ public final class OrderedRelay implements FrameSink, AutoCloseable {
     @FunctionalInterface
     private interface Lookup<T> {
         T run();
-    }
-
-    /** One group's ordering state. Touched only on the loop thread. */
-    private static final class Lane {
-        final String groupId;
-        long nextSeq = -1; // unknown until loaded
-        boolean inFlight;
-        boolean lookupRunning;
-        int failures;
-        int gapAttempts;
-        final TreeMap<Long, Waiting> pending = new TreeMap<>();
-
-        Lane(String groupId) {
-            this.groupId = groupId;
-        }
-    }
-
-    /** A frame waiting for its turn, with everybody who offered it. */
-    private static final class Waiting {
-        final StoredFrame frame;
-        final List<Runnable> callbacks = new ArrayList<>(1);
-
-        Waiting(StoredFrame frame) {
-            this.frame = frame;
-        }
     }
 }

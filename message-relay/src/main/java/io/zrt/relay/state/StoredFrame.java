@@ -1,5 +1,6 @@
 package io.zrt.relay.state;
 
+import io.zrt.protocol.rules.PushMessageId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -76,9 +77,14 @@ public record StoredFrame(Object id, String groupId, long seq, long epoch, byte[
         return new StoredFrame(id, groupId, seq, epoch, spFrame, createdAt.toInstant(), Boolean.TRUE.equals(relayed));
     }
 
-    /** {@code <groupId>:<seq>}: the JetStream message id and the Centrifugo idempotency key. */
+    /** {@code <groupId>:<seq>}: the frame's position, for logs (the message id adds {@link #digest()}). */
     public String key() {
         return groupId + ":" + seq;
+    }
+
+    /** The digest of the frame's bytes that its message id carries ({@link PushMessageId#digest}). */
+    public String digest() {
+        return PushMessageId.digest(spFrame);
     }
 
     static boolean isCanonicalUuid(String text) {

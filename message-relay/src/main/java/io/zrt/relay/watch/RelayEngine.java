@@ -3,6 +3,7 @@ package io.zrt.relay.watch;
 import io.zrt.relay.RelayProperties;
 import io.zrt.relay.health.RelayMetrics;
 import io.zrt.relay.publish.JetStreamPublisher;
+import io.zrt.relay.publish.SeqConflicts;
 import io.zrt.relay.state.FrameStore;
 import io.zrt.relay.state.LeaseStore;
 import io.zrt.relay.state.ResumeTokenStore;
@@ -28,6 +29,7 @@ public class RelayEngine implements SmartLifecycle {
     private final ResumeTokenStore tokens;
     private final JetStreamPublisher publisher;
     private final RelayMetrics metrics;
+    private final SeqConflicts conflicts;
     private final AtomicBoolean fencedOut = new AtomicBoolean();
     private volatile boolean running;
     private volatile long validUntilNanos;
@@ -36,13 +38,14 @@ public class RelayEngine implements SmartLifecycle {
     private LeaseStore.Grant grant;
 
     public RelayEngine(RelayProperties properties, FrameStore frames, LeaseStore leases, ResumeTokenStore tokens,
-            JetStreamPublisher publisher, RelayMetrics metrics) {
+            JetStreamPublisher publisher, RelayMetrics metrics, SeqConflicts conflicts) {
         this.properties = properties;
         this.frames = frames;
         this.leases = leases;
         this.tokens = tokens;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.conflicts = conflicts;
     }
 
     /** Whether this instance currently holds the lease. */
@@ -129,7 +132,7 @@ public class RelayEngine implements SmartLifecycle {
         fencedOut.set(false);
         log.info("instance {} leads the relay (fence {})", properties.instanceId(), grant.fence());
         metrics.leader(true);
-        session = new RelaySession(properties, frames, tokens, grant.fence(), publisher,
+        session = new RelaySession(properties, frames, tokens, grant.fence(), publisher, publisher, conflicts,
                 () -> !fencedOut.get() && System.nanoTime() < validUntilNanos, metrics, () -> fencedOut.set(true));
         session.start();
     }

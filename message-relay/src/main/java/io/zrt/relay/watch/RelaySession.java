@@ -4,6 +4,8 @@ import io.zrt.relay.RelayProperties;
 import io.zrt.relay.health.RelayMetrics;
 import io.zrt.relay.publish.FramePublisher;
 import io.zrt.relay.publish.OrderedRelay;
+import io.zrt.relay.publish.PublishedFrontier;
+import io.zrt.relay.publish.SeqConflicts;
 import io.zrt.relay.state.FrameStore;
 import io.zrt.relay.state.MongoGroupHistory;
 import io.zrt.relay.state.RelayedMarker;
@@ -46,7 +48,8 @@ final class RelaySession {
     private BsonDocument unsavedToken;
 
     RelaySession(RelayProperties properties, FrameStore frames, ResumeTokenStore tokens, long fence,
-            FramePublisher publisher, BooleanSupplier mayPublish, RelayMetrics metrics, Runnable onFencedOut) {
+            FramePublisher publisher, PublishedFrontier frontier, SeqConflicts conflicts, BooleanSupplier mayPublish,
+            RelayMetrics metrics, Runnable onFencedOut) {
         this.properties = properties;
         this.frames = frames;
         this.tokens = tokens;
@@ -54,8 +57,8 @@ final class RelaySession {
         this.metrics = metrics;
         this.onFencedOut = onFencedOut;
         this.marker = new RelayedMarker(frames, metrics);
-        this.relay = new OrderedRelay(publisher, new MongoGroupHistory(frames, metrics), marker::mark, mayPublish,
-                metrics);
+        this.relay = new OrderedRelay(publisher, frontier, new MongoGroupHistory(frames, metrics), marker::mark,
+                mayPublish, metrics, conflicts);
         this.permits = new Semaphore(properties.maxPending());
         this.scanner = new BacklogScanner(frames, relay, permits, metrics);
         this.watcher = new ChangeStreamWatcher(frames.collection(), tokens.load(), scanner, relay, permits, tracker,

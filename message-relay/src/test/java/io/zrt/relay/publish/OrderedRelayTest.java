@@ -82,10 +82,13 @@ class OrderedRelayTest {
     private final AtomicBoolean mayPublish = new AtomicBoolean(true);
     private final List<String> done = new CopyOnWriteArrayList<>();
     private final RelayMetrics metrics = new RelayMetrics(new SimpleMeterRegistry());
-    private final OrderedRelay relay = new OrderedRelay(broker, log, (frame, onDone) -> {
-        log.markRelayed(frame);
-        onDone.run();
-    }, mayPublish::get, metrics);
+    private final Map<String, PublishedFrontier.Published> stream = new ConcurrentHashMap<>();
+    private final SeqConflicts conflicts = new SeqConflicts(metrics);
+    private final OrderedRelay relay = new OrderedRelay(broker, group -> java.util.Optional.ofNullable(stream.get(group)),
+            log, (frame, onDone) -> {
+                log.markRelayed(frame);
+                onDone.run();
+            }, mayPublish::get, metrics, conflicts);
 
     @AfterEach
     void close() {
@@ -250,13 +253,111 @@ class OrderedRelayTest {
     void duplicateAcknowledgementsAreCountedSeparately() throws Exception {
         FramePublisher duplicateBroker = frame -> CompletableFuture.completedFuture(new FramePublisher.Ack(1, true));
         RelayMetrics own = new RelayMetrics(new SimpleMeterRegistry());
-        try (OrderedRelay other = new OrderedRelay(duplicateBroker, log, (f, d) -> d.run(), () -> true, own)) {
+        try (OrderedRelay other = new OrderedRelay(duplicateBroker, group -> java.util.Optional.empty(), log,
+                (f, d) -> d.run(), () -> true, own, new SeqConflicts(own))) {
             store(G, 0);
             other.offer(frame(G, 0), () -> done.add("x"));
             awaitDone(1);
         }
         assertThat(own.duplicateCount()).isEqualTo(1);
         assertThat(own.publishedCount()).isZero();
+    }
+
+    private static StoredFrame otherFrame(String group, long seq) {
+        return new StoredFrame(group + "/" + seq, group, seq, 0, new byte[] {(byte) seq, 99}, Instant.now(), false);
+    }
+
+    private static PublishedFrontier.Published published(StoredFrame frame, long streamSeq) {
+        return new PublishedFrontier.Published(frame.seq(), frame.digest(), streamSeq);
+    }
+
+    @Test
+    void aStoredFrameOtherThanTheStreamsLastAtItsSeqHaltsOnlyThatGroup() throws Exception {
+        store(G, 0);
+        log.markRelayed(frame(G, 0));
+        log.put(otherFrame(G, 1)); // the log was rolled back and seq 1 given to another frame
+        stream.put(G, published(frame(G, 1), 7));
+        store(H, 0);
+        offer(G, 1);
+        offer(H, 0);
+        awaitDone(2);
+        assertThat(broker.attempts).containsExactly(H + ":0");
+        assertThat(conflicts.halted()).containsOnlyKeys(G);
+        assertThat(conflicts.halted().get(G).seq()).isEqualTo(1);
+        assertThat(conflicts.halted().get(G).streamSeq()).isEqualTo(7);
+        assertThat(conflicts.halted().get(G).storedDigest()).isEqualTo(otherFrame(G, 1).digest());
+        assertThat(metrics.seqConflictCount()).isEqualTo(1);
+        assertThat(log.frames.get(G).get(1L).relayed()).isFalse();
+    }
+
+    @Test
+    void aPublishedSeqMissingFromTheLogHaltsTheGroupBeforeItsNextFrame() throws Exception {
+        store(G, 0, 1);
+        log.markRelayed(frame(G, 0));
+        log.markRelayed(frame(G, 1));
+        stream.put(G, published(frame(G, 2), 9)); // published, then lost from the log by a restore
+        offer(G, 1);
+        awaitDone(1);
+        assertThat(conflicts.halted().get(G).storedDigest()).isNull();
+        assertThat(broker.attempts).isEmpty();
+    }
+
+    @Test
+    void aFrameReplacedBelowTheNextSeqWhileRunningHaltsTheGroupInsteadOfBeingMarked() throws Exception {
+        store(G, 0, 1);
+        offer(G, 0);
+        offer(G, 1);
+        awaitDone(2);
+        log.put(otherFrame(G, 1)); // restored under the running relay, seq 1 reused
+        store(G, 2);
+        relay.offer(otherFrame(G, 1), () -> done.add("reused"));
+        offer(G, 2);
+        awaitDone(4);
+        assertThat(conflicts.isHalted(G)).isTrue();
+        assertThat(broker.attempts).containsExactly(G + ":0", G + ":1");
+        assertThat(log.frames.get(G).get(1L).relayed()).isFalse();
+    }
+
+    @Test
+    void aHaltWhileAPublishIsInFlightCompletesEveryOfferExactlyOnce() throws Exception {
+        store(G, 0, 1);
+        offer(G, 0);
+        awaitDone(1);
+        broker.autoAck = false;
+        offer(G, 1);
+        awaitAttempts(2);
+        relay.offer(otherFrame(G, 0), () -> done.add("reused")); // halts the group while seq 1 is in flight
+        awaitDone(3);
+        broker.inFlight.get(0).complete(new FramePublisher.Ack(2, false));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (relay.busy() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(relay.busy()).isZero();
+        assertThat(done).containsExactlyInAnyOrder(G + ":0", G + ":1", "reused");
+        assertThat(relay.outstanding()).isZero();
+        assertThat(log.frames.get(G).get(1L).relayed()).isTrue(); // acknowledged, so marked
+    }
+
+    @Test
+    void theSameFrameBelowTheNextSeqIsStillRepairedAndAHaltedGroupResumesOnceStreamAndLogAgree() throws Exception {
+        store(G, 0);
+        log.markRelayed(frame(G, 0));
+        log.put(otherFrame(G, 1));
+        stream.put(G, published(frame(G, 1), 7));
+        offer(G, 1);
+        awaitDone(1);
+        assertThat(conflicts.isHalted(G)).isTrue();
+
+        stream.put(G, published(frame(G, 0), 6)); // the operator removed the stale message from the stream
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (broker.attempts.isEmpty() && System.nanoTime() < deadline) {
+            offer(G, 1); // offers of a halted group trigger the re-check (at most once a second)
+            Thread.sleep(50);
+        }
+        assertThat(broker.attempts).first().isEqualTo(G + ":1");
+        assertThat(conflicts.halted()).isEmpty();
+        assertThat(metrics.seqConflictCount()).isEqualTo(1);
     }
 
     private void awaitAttempts(int count) throws InterruptedException {

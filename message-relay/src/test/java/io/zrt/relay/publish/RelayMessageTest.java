@@ -23,13 +23,29 @@ class RelayMessageTest {
                 "events", "personal");
 
         assertThat(message.subject()).isEqualTo("events.personal." + group);
-        assertThat(message.headers()).containsEntry("Nats-Msg-Id", group + ":42")
+        String id = group + ":42:" + io.zrt.protocol.rules.PushMessageId.digest(bytes);
+        assertThat(message.headers()).containsEntry("Nats-Msg-Id", id)
                 .containsEntry("centrifugo-channels", "personal:" + group)
-                .containsEntry("centrifugo-idempotency-key", group + ":42").hasSize(3);
+                .containsEntry("centrifugo-idempotency-key", id).hasSize(3);
         JsonNode body = JsonMapper.builder().build().readTree(new String(message.body(), StandardCharsets.UTF_8));
         assertThat(body.properties()).hasSize(3);
         assertThat(body.get("seq").asLong()).isEqualTo(42);
         assertThat(body.get("epoch").asLong()).isEqualTo(3);
         assertThat(Base64.getDecoder().decode(body.get("frame").asString())).isEqualTo(bytes);
+    }
+
+    @Test
+    void theIdCoversTheFrameSoADifferentFrameAtTheSameSeqHasAnotherId() {
+        String group = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Instant now = Instant.now();
+        RelayMessage original = RelayMessage.of(new StoredFrame("a", group, 292, 1, new byte[] {1}, now, false),
+                "events", "personal");
+        RelayMessage again = RelayMessage.of(new StoredFrame("b", group, 292, 1, new byte[] {1}, now.plusSeconds(9),
+                true), "events", "personal");
+        RelayMessage reused = RelayMessage.of(new StoredFrame("a", group, 292, 1, new byte[] {2}, now, false),
+                "events", "personal");
+        assertThat(again.headers().get(RelayMessage.MSG_ID)).isEqualTo(original.headers().get(RelayMessage.MSG_ID));
+        assertThat(reused.headers().get(RelayMessage.MSG_ID)).isNotEqualTo(original.headers().get(RelayMessage.MSG_ID))
+                .startsWith(group + ":292:");
     }
 }

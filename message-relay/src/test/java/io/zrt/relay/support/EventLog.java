@@ -26,6 +26,11 @@ public final class EventLog implements AutoCloseable {
     /** One message as consumed. */
     public record Event(String subject, String msgId, String channels, String idempotencyKey, String groupId,
             long seq, long epoch, byte[] spFrame, long streamSeq) {
+
+        /** {@code <groupId>:<seq>}, the frame's position. */
+        public String key() {
+            return groupId + ":" + seq;
+        }
     }
 
     private final Connection connection;
