@@ -38,6 +38,18 @@ public sealed interface GroupEvent {
     }
 
     /**
+     * A plain frame the Node accepted but whose content this member refused (its payload does not decrypt, its
+     * sender is not an active member, its signature or format is wrong, or a group action in it breaks the
+     * group's rules). It was skipped without any change but the position, as every honest member skips it
+     * (docs/protocol.md §13.4); {@code reason} says which check refused it. Operation frames are never skipped.
+     */
+    record FrameRefused(String groupId, long seq, String reason) implements GroupEvent {
+        public FrameRefused {
+            Objects.requireNonNull(reason);
+        }
+    }
+
+    /**
      * One of this member's own pending operations can no longer land (another operation took its epoch, the Node
      * refused it, or this member can no longer act) and was dropped without effect.
      */

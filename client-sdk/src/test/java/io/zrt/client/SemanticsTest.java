@@ -108,6 +108,38 @@ class SemanticsTest {
     }
 
     @Test
+    void aPlainFrameFromAMemberWhoLeftIsSkippedByEveryoneInsteadOfStallingTheGroup() throws Exception {
+        Pair p = pair("no stall");
+        GroupSession a = p.owner();
+        GroupSession b = p.member();
+        b.leave();
+        // the leaver still knows the tree key of its leave epoch and posts a plain frame the Node accepts
+        io.zrt.client.engine.SessionState left = b.runner().state();
+        byte[] frame = b.runner().operations().plain(left, List.of(io.zrt.protocol.Payload.newBuilder()
+                .setChat(io.zrt.protocol.ChatMessage.newBuilder().setText("still here")).build()), 0).frame();
+        long seq = b.runner().node().postFrame(left.groupId(), frame).seq();
+        List<GroupEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        a.addListener(new MessageListener() {
+            @Override
+            public void onMessage(GroupMessage message) {
+            }
+
+            @Override
+            public void onEvent(GroupEvent event) {
+                events.add(event);
+            }
+        });
+        List<GroupMessage> read = a.sync();
+        assertThat(read).extracting(GroupMessage::seq).doesNotContain(seq);
+        assertThat(a.nextSeq()).isGreaterThan(seq);
+        a.runner().awaitDeliveries();
+        assertThat(events).filteredOn(e -> e instanceof GroupEvent.FrameRefused).singleElement()
+                .satisfies(e -> assertThat(e.seq()).isEqualTo(seq));
+        a.sendChat("the group goes on");
+        assertThat(a.status()).isEqualTo(GroupStatus.ACTIVE);
+    }
+
+    @Test
     void theKeyUpdatePolicyIsJudgedAfterACatchUpWhetherOrNotTheApplicationSynced() throws Exception {
         List<String> withoutSync = alternate(false);
         List<String> withSync = alternate(true);

@@ -87,7 +87,41 @@ public final class FrameProcessor {
             throw new VerificationFailedException(Check.ELIGIBILITY, e.rejection().code() + ": " + e.getMessage());
         }
         PendingOp own = s.pendingWithFrame(frameBytes);
+        if (kind != OperationKind.PLAIN || own != null) {
+            return apply(s, seq, frame, kind, before, own, nowMillis);
+        }
+        try {
+            return apply(s, seq, frame, kind, before, null, nowMillis);
+        } catch (DecryptionFailedException e) {
+            return refused(s, seq, "payload does not decrypt: " + e.getMessage());
+        } catch (VerificationFailedException e) {
+            if (!MEMBER_CHECKS.contains(e.check())) {
+                throw e;
+            }
+            return refused(s, seq, e.getMessage());
+        }
+    }
 
+    /** What only members can check of a frame (the Node checks everything before): the skip rule's scope. */
+    private static final java.util.Set<Check> MEMBER_CHECKS = java.util.EnumSet.of(Check.SENDER,
+            Check.PAYLOAD_FORMAT, Check.PAYLOAD_SIGNATURE, Check.GROUP_ACTION);
+
+    /**
+     * The skip rule (docs/protocol.md §13.4): a plain frame the Node accepted whose content this member refuses
+     * is passed over with no change but the position, identically by every honest member (a plain frame changes
+     * no key, and what it is refused for depends only on the epoch's shared keys and the member list), and
+     * reported. So no frame the Node lets through can stall the group.
+     */
+    private static Processed refused(SessionState s, long seq, String reason) {
+        SessionState.Builder next = s.toBuilder();
+        next.nextSeq = seq + 1;
+        return new Processed(next.build(), null, List.of(new GroupEvent.FrameRefused(s.groupId().text(), seq,
+                reason)), null);
+    }
+
+    private static Processed apply(SessionState s, long seq, ParsedFrame frame, OperationKind kind,
+            PublicTree before, PendingOp own, long nowMillis)
+            throws VerificationFailedException, DecryptionFailedException {
         SessionState.Builder next = s.toBuilder();
         next.nextSeq = seq + 1;
         next.epoch = frame.epoch();

@@ -191,7 +191,7 @@ public final class SessionRunner {
                     }
                     witness.checkCopies(frame.getSeq(), pushed.get(frame.getSeq()), bytes,
                             "live push and the Node's log");
-                    out.add(processOne(frame.getSeq(), bytes));
+                    processOne(frame.getSeq(), bytes, out);
                 }
                 pushed.headMap(state.nextSeq()).clear();
                 drainBuffer(out);
@@ -287,18 +287,20 @@ public final class SessionRunner {
 
     private void drainBuffer(List<GroupMessage> out) throws ZrtException {
         while (state.status().readable() && pushed.containsKey(state.nextSeq())) {
-            out.add(processOne(state.nextSeq(), pushed.remove(state.nextSeq())));
+            processOne(state.nextSeq(), pushed.remove(state.nextSeq()), out);
         }
         pushed.headMap(state.nextSeq()).clear();
     }
 
     /** Lock held: processes the next frame, writes the new state, swaps it in, queues the deliveries. */
-    private GroupMessage processOne(long seq, byte[] frameBytes) throws ZrtException {
+    private void processOne(long seq, byte[] frameBytes, List<GroupMessage> out) throws ZrtException {
         witness.requireNotHalted();
         FrameProcessor.Processed processed = FrameProcessor.process(state, seq, frameBytes, clock.millis());
         commit(processed.state(), processed.message(), processed.events());
         witness.applied(seq, frameBytes);
-        return processed.message();
+        if (processed.message() != null) { // a refused plain frame has none: it is an event
+            out.add(processed.message());
+        }
     }
 
     /** Lock held: the durable write first; only then the swap and the deliveries. */
@@ -499,7 +501,7 @@ public final class SessionRunner {
             if (state.pendingWithFrame(op.frame()) != null && posted.seq() == state.nextSeq()) {
                 witness.checkCopies(posted.seq(), pushed.get(posted.seq()), op.frame(),
                         "live push and this member's own post");
-                processOne(posted.seq(), op.frame());
+                processOne(posted.seq(), op.frame(), new ArrayList<>());
             }
         } finally {
             lock.unlock();

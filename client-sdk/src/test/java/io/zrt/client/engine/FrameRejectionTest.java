@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.zrt.client.DecryptionFailedException;
+import io.zrt.client.GroupEvent;
 import io.zrt.client.VerificationFailedException;
 import io.zrt.client.VerificationFailedException.Check;
 import io.zrt.crypto.art.CreatedBranch;
@@ -62,6 +63,23 @@ class FrameRejectionTest {
         assertThat(StateCodec.encode(g.bobState)).isEqualTo(StateCodec.encode(before));
     }
 
+    /**
+     * The skip rule: a plain frame the Node would accept (right epoch, proven with the tree key) whose content
+     * members refuse is passed over — no message, one FrameRefused event naming the check, and no change of
+     * the state but its position.
+     */
+    private void assertSkipped(byte[] frame, String check) throws Exception {
+        SessionState before = g.bobState;
+        FrameProcessor.Processed processed = FrameProcessor.process(before, 1, frame, 0);
+        assertThat(processed.message()).isNull();
+        assertThat(processed.events()).singleElement().isInstanceOfSatisfying(GroupEvent.FrameRefused.class,
+                e -> assertThat(e.reason()).contains(check));
+        SessionState.Builder onlyMoved = before.toBuilder();
+        onlyMoved.nextSeq = 2;
+        assertThat(StateCodec.encode(processed.state())).isEqualTo(StateCodec.encode(onlyMoved.build()));
+        assertThat(StateCodec.encode(g.bobState)).isEqualTo(StateCodec.encode(before));
+    }
+
     @Test
     void genuineMessageIsAcceptedAndAdvancesTheSession() throws Exception {
         byte[] frame = g.aliceOps.plain(g.aliceState, chat("hello bob"), 7).frame();
@@ -74,30 +92,30 @@ class FrameRejectionTest {
     }
 
     @Test
-    void payloadSignedByAnotherKeyIsRejected() {
+    void payloadSignedByAnotherKeyIsSkipped() throws Exception {
         CortadoKeyPair stranger = CortadoKeyPair.generate(g.random);
-        assertRejected(plainFrame(g.aliceState, payload(alice(), chat("forged")), stranger), Check.PAYLOAD_SIGNATURE);
+        assertSkipped(plainFrame(g.aliceState, payload(alice(), chat("forged")), stranger), "PAYLOAD_SIGNATURE");
     }
 
     @Test
-    void memberClaimingToBeTheOwnerIsRejected() {
+    void memberClaimingToBeTheOwnerIsSkipped() throws Exception {
         // Bob knows every group key; he signs with his own identity key but names Alice as sender.
-        assertRejected(plainFrame(g.bobState, payload(alice(), chat("I am alice")), g.bob), Check.PAYLOAD_SIGNATURE);
+        assertSkipped(plainFrame(g.bobState, payload(alice(), chat("I am alice")), g.bob), "PAYLOAD_SIGNATURE");
     }
 
     @Test
-    void senderOutsideTheMemberListIsRejected() {
+    void senderOutsideTheMemberListIsSkipped() throws Exception {
         CortadoKeyPair stranger = CortadoKeyPair.generate(g.random);
         Sender unknown = Sender.newBuilder().setUserId(io.zrt.crypto.x3dh.UserId.of(stranger.publicKey())).build();
-        assertRejected(plainFrame(g.aliceState, payload(unknown, chat("hi")), stranger), Check.SENDER);
+        assertSkipped(plainFrame(g.aliceState, payload(unknown, chat("hi")), stranger), "SENDER");
     }
 
     @Test
-    void nonOwnerCannotChangeGroupMetadata() {
+    void nonOwnerCannotChangeGroupMetadata() throws Exception {
         Payload rename = Operations.action(GroupActionPayload.newBuilder().setChangeGroup(ChangeGroupAction
                 .newBuilder().setGroup(GroupInfo.newBuilder().setName("bob's group"))).build());
         Sender bob = Sender.newBuilder().setUserId(g.bobState.myUserId()).build();
-        assertRejected(plainFrame(g.bobState, payload(bob, List.of(rename)), g.bob), Check.GROUP_ACTION);
+        assertSkipped(plainFrame(g.bobState, payload(bob, List.of(rename)), g.bob), "GROUP_ACTION");
     }
 
     @Test
@@ -191,7 +209,7 @@ class FrameRejectionTest {
     }
 
     @Test
-    void tamperedCiphertextFailsDecryptionAndMalformedBytesFailParsing() throws Exception {
+    void tamperedCiphertextIsSkippedAndMalformedBytesFailParsing() throws Exception {
         byte[] genuine = g.aliceOps.plain(g.aliceState, chat("x"), 1).frame();
         Frame frame = Frame.parseFrom(genuine);
         FrameTBS tbs = FrameTBS.parseFrom(frame.getTbs());
@@ -202,8 +220,7 @@ class FrameRejectionTest {
                 CortadoKeyPair.fromSecret(g.aliceState.view().treeKey()));
         byte[] tampered = Frame.newBuilder().setTbs(ByteString.copyFrom(tbsBytes)).setProof(ByteString.copyFrom(proof))
                 .build().toByteArray();
-        assertThatThrownBy(() -> FrameProcessor.process(g.bobState, 1, tampered, 0))
-                .isInstanceOf(DecryptionFailedException.class);
+        assertSkipped(tampered, "does not decrypt");
         List<byte[]> garbage = new ArrayList<>(List.of(new byte[0], new byte[] {1, 2, 3}, genuine.clone()));
         garbage.get(2)[genuine.length / 2] ^= 0x40;
         for (byte[] bytes : garbage) {
