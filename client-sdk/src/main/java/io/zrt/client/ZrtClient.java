@@ -76,6 +76,7 @@ public final class ZrtClient implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final SecureRandom random;
     private final Clock clock;
+    private final boolean finalizeLeaves;
     private final Map<String, GroupSession> open = new ConcurrentHashMap<>();
     private volatile LiveHub live;
 
@@ -90,6 +91,7 @@ public final class ZrtClient implements AutoCloseable {
         this.random = b.random != null ? b.random : new SecureRandom();
         this.sealer = b.stateKeys != null ? new StateSealer(b.stateKeys, random) : StateSealer.ephemeral(random);
         this.clock = b.clock;
+        this.finalizeLeaves = b.finalizeLeaves;
         ExecutorService own = b.executor == null ? Executors.newCachedThreadPool(daemon("zrt-client")) : null;
         this.executor = new TrackedExecutor(b.executor != null ? b.executor : own, own != null);
         this.lane = new LimitedExecutor(executor, b.deliveryThreads);
@@ -358,6 +360,7 @@ public final class ZrtClient implements AutoCloseable {
     private synchronized GroupSession register(Identity me, SessionState state, StoredSession store) {
         SessionRunner runner = new SessionRunner(state, store, node, new Operations(me.keyPair(), random), retries,
                 defaultPolicy, clock, lane, fetchLane);
+        runner.finalizeLeaves(finalizeLeaves);
         GroupSession session = new GroupSession(this, me, runner);
         GroupSession replaced = open.put(key(me.userId(), state.groupId().text()), session);
         if (replaced != null) {
@@ -501,6 +504,7 @@ public final class ZrtClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private SecureRandom random;
         private int deliveryThreads = Math.max(4, Runtime.getRuntime().availableProcessors());
+        private boolean finalizeLeaves = true;
 
         private Builder() {
         }
@@ -588,6 +592,17 @@ public final class ZrtClient implements AutoCloseable {
                 throw new IllegalArgumentException("at least one delivery thread");
             }
             this.deliveryThreads = threads;
+            return this;
+        }
+
+        /**
+         * Whether an owner's sessions finalize other members' leaves by themselves, right after the sync or live
+         * delivery that brought the leave (default true): until a leave is finalized the leaver still holds the
+         * tree key of its leave epoch and can read what is sent in it. Off: the application calls
+         * {@link GroupSession#finalizeRemoval} itself.
+         */
+        public Builder finalizeLeavesAutomatically(boolean enabled) {
+            this.finalizeLeaves = enabled;
             return this;
         }
 

@@ -104,14 +104,17 @@ class ConversationTest {
         assertThat(b.members()).extracting(Member::userId).doesNotContain(carol.userId());
         assertThat(RemovedMemberProbe.canDecryptLatest(client, a, carolBefore)).isFalse();
 
-        // Leave: Bob leaves; Alice finalizes his leaf, after which Bob's session is closed too.
+        // Leave: Bob leaves; Alice's sync finalizes his leaf by itself, after which Bob's session is closed too
+        // and he cannot read what Alice says next.
         long bobLeaf = b.myLeaf();
         b.leave();
         assertThat(b.status()).isEqualTo(GroupStatus.LEFT);
+        SessionState bobLeft = b.runner().state();
         a.sync();
-        assertThat(a.members()).filteredOn(m -> m.leaf() == bobLeaf).singleElement()
-                .satisfies(m -> assertThat(m.leaving()).isTrue());
-        a.finalizeRemoval(bobLeaf);
+        assertThat(a.members()).extracting(Member::leaf).doesNotContain(bobLeaf);
+        long after = a.sendChat("after bob left");
+        assertThat(io.zrt.client.engine.TestAccess.anyFrameOpensUnder(a.runner(), after, bobLeft.stageKey()))
+                .as("the leaver's keys open nothing sent after the owner synced").isFalse();
         b.sync();
         assertThat(b.status()).isEqualTo(GroupStatus.REMOVED);
         assertThat(a.members()).extracting(Member::userId).containsExactly(alice.userId());

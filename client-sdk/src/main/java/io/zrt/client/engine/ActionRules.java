@@ -4,11 +4,14 @@ import io.zrt.client.GroupMessage.GroupAction;
 import io.zrt.client.VerificationFailedException;
 import io.zrt.client.VerificationFailedException.Check;
 import io.zrt.crypto.InvalidEncodingException;
+import io.zrt.crypto.VerificationException;
 import io.zrt.crypto.cortado.CortadoPoint;
 import io.zrt.crypto.x3dh.UserId;
 import io.zrt.protocol.GroupActionPayload;
 import io.zrt.protocol.Role;
 import io.zrt.protocol.User;
+import io.zrt.protocol.rules.GroupId;
+import io.zrt.protocol.rules.JoinIdentity;
 import io.zrt.protocol.rules.OperationKind;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,8 @@ final class ActionRules {
     }
 
     /** What the frame is and who sent it, for judging its actions. */
-    record Context(OperationKind kind, long target, long senderLeaf, String senderUserId, boolean senderIsOwner) {
+    record Context(OperationKind kind, long target, long senderLeaf, String senderUserId, boolean senderIsOwner,
+            GroupId group, long epoch) {
     }
 
     /** Judges one action and applies it to {@code next} (its member list is copied only when an action edits it). */
@@ -50,6 +54,14 @@ final class ActionRules {
                 require(ctx.kind() == OperationKind.KEY_UPDATE && ctx.senderLeaf() == ctx.target(),
                         "a join is announced by the joiner's own key update");
                 checkIdentity(user, false);
+                try {
+                    JoinIdentity.verify(action.getJoin().getIdentitySignature().toByteArray(),
+                            CortadoPoint.decode(user.getIdentityKey().toByteArray()), ctx.group(), ctx.epoch(),
+                            ctx.target());
+                } catch (VerificationException | InvalidEncodingException e) {
+                    throw new VerificationFailedException(Check.GROUP_ACTION,
+                            "the joiner's identity signature does not verify for this group, epoch and leaf");
+                }
                 User known = members.get(ctx.target());
                 if (known != null && !known.getIdentityKey().isEmpty()) {
                     require(known.getIdentityKey().equals(user.getIdentityKey()),

@@ -196,7 +196,8 @@ public final class FrameProcessor {
         } else if (kind == OperationKind.REMOVE_MEMBER || kind == OperationKind.FINALIZE_REMOVAL) {
             next.editMembers().remove(target);
         }
-        ActionRules.Context ctx = new ActionRules.Context(kind, target, senderLeaf, senderUserId, senderIsOwner);
+        ActionRules.Context ctx = new ActionRules.Context(kind, target, senderLeaf, senderUserId, senderIsOwner,
+                s.groupId(), frame.epoch());
         List<String> chats = new ArrayList<>();
         List<GroupMessage.CrdtChange> crdt = new ArrayList<>();
         List<GroupAction> actions = new ArrayList<>();

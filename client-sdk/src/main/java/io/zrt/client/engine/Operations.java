@@ -27,6 +27,7 @@ import io.zrt.protocol.ProtectedPayloadTBS;
 import io.zrt.protocol.RemoveAction;
 import io.zrt.protocol.Sender;
 import io.zrt.protocol.User;
+import io.zrt.protocol.rules.JoinIdentity;
 import java.security.SecureRandom;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
@@ -80,8 +81,10 @@ public final class Operations {
             VerificationFailedException {
         List<Payload> payloads = new ArrayList<>();
         if (joinAnnouncement != null) {
-            payloads.add(action(GroupActionPayload.newBuilder()
-                    .setJoin(JoinAction.newBuilder().setUser(joinAnnouncement)).build()));
+            // the frame's epoch (s.epoch() + 1) and this leaf, signed by the identity key it announces
+            byte[] proof = JoinIdentity.sign(identity, s.groupId(), s.epoch() + 1, s.myLeaf(), random);
+            payloads.add(action(GroupActionPayload.newBuilder().setJoin(JoinAction.newBuilder()
+                    .setUser(joinAnnouncement).setIdentitySignature(ByteString.copyFrom(proof))).build()));
         }
         return branch(s, s.view().keyUpdate(random), FrameKind.KEY_UPDATE, leafProver(s), payloads, null,
                 nowMillis);

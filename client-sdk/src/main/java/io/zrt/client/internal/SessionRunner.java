@@ -80,6 +80,9 @@ public final class SessionRunner {
     private final List<MessageListener> listeners = new CopyOnWriteArrayList<>();
     private final TreeMap<Long, byte[]> pushed = new TreeMap<>();
     private final FrameWitness witness = new FrameWitness();
+    /** Leaves this owner saw leave and has not finalized yet (in memory: a restart forgets them). */
+    private final java.util.Set<Long> leavers = ConcurrentHashMap.newKeySet();
+    private volatile boolean finalizeLeaves = true;
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
     /** Pending operations a thread of this process is posting right now (a flush leaves them to it). */
     private final java.util.Set<String> posting = ConcurrentHashMap.newKeySet();
@@ -130,6 +133,11 @@ public final class SessionRunner {
         this.policy = policy;
     }
 
+    /** Whether this session, when it is the owner's, finalizes other members' leaves by itself (default on). */
+    public void finalizeLeaves(boolean enabled) {
+        this.finalizeLeaves = enabled;
+    }
+
     public void addListener(MessageListener listener) {
         listeners.add(listener);
     }
@@ -163,7 +171,35 @@ public final class SessionRunner {
         if (s.status() == GroupStatus.ACTIVE && !s.joinAnnounced() && s.pending().isEmpty()) {
             announceJoin(s.joinName());
         }
+        finalizeLeavers();
         return out;
+    }
+
+    /**
+     * Owner: finalizes the leaf of every member seen leaving, so that the leaver stops holding the tree key of
+     * its leave epoch (docs/client-sdk.md, "Leaves are finalized"). Runs after a sync and after live frames; a
+     * failure leaves the leaf for the next time (a finalize whose outcome is unknown stays pending as usual).
+     */
+    public void finalizeLeavers() {
+        for (Long leaf : List.copyOf(leavers)) {
+            if (!finalizeLeaves || state.status() != GroupStatus.ACTIVE) {
+                return;
+            }
+            try {
+                submit(s -> {
+                    if (s.view().publicTree().leafStatus(leaf) != io.zrt.crypto.art.LeafStatus.PENDING_REMOVAL) {
+                        throw new NotPermittedException(NotPermittedException.Rule.NO_SUCH_LEAF, "finalized");
+                    }
+                    return operations.finalizeRemoval(s, leaf, clock.millis());
+                });
+                leavers.remove(leaf);
+            } catch (NotPermittedException alreadyDone) {
+                leavers.remove(leaf);
+            } catch (ZrtException e) {
+                LOG.debug("group {}: finalizing leaf {} failed, tried again later: {}", state.groupId(), leaf,
+                        e.toString());
+            }
+        }
     }
 
     /** Fetches and processes frames until the Node has no more (no lock held while fetching). */
@@ -254,6 +290,9 @@ public final class SessionRunner {
                 if (buffer(seq, frameBytes, new ArrayList<>())) {
                     catchUpLive();
                 }
+                if (!leavers.isEmpty() && finalizeLeaves) {
+                    fetches.execute(this::finalizeLeavers);
+                }
             } catch (ZrtException e) {
                 reportError(e);
             }
@@ -309,7 +348,11 @@ public final class SessionRunner {
         store.save(previous, next);
         state = next;
         for (GroupEvent event : events) {
-            if (event instanceof GroupEvent.OperationLanded landed) {
+            if (event instanceof GroupEvent.MembershipChanged m
+                    && m.change() == GroupEvent.MembershipChanged.Change.LEFT && next.isOwner()
+                    && m.leaf() != next.myLeaf()) {
+                leavers.add(m.leaf());
+            } else if (event instanceof GroupEvent.OperationLanded landed) {
                 complete(landed.operationId(), new Outcome(true, landed.seq(), ""));
             } else if (event instanceof GroupEvent.OperationDiscarded discarded) {
                 complete(discarded.operationId(), new Outcome(false, -1, discarded.reason()));

@@ -24,7 +24,9 @@ import io.zrt.protocol.GroupOperation;
 import io.zrt.protocol.Payload;
 import io.zrt.protocol.ProtectedPayloadTBS;
 import io.zrt.protocol.Sender;
+import io.zrt.protocol.User;
 import io.zrt.protocol.rules.GroupId;
+import io.zrt.protocol.rules.JoinIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,45 @@ class FrameRejectionTest {
         onlyMoved.nextSeq = 2;
         assertThat(StateCodec.encode(processed.state())).isEqualTo(StateCodec.encode(onlyMoved.build()));
         assertThat(StateCodec.encode(g.bobState)).isEqualTo(StateCodec.encode(before));
+    }
+
+    @Test
+    void aJoinMustBeSignedByTheIdentityItAnnounces() throws Exception {
+        CortadoKeyPair carol = CortadoKeyPair.generate(g.random);
+        long leaf = g.bobState.myLeaf();
+        User claimed = User.newBuilder().setId(io.zrt.crypto.x3dh.UserId.of(carol.publicKey())).setName("Carol")
+                .setIdentityKey(ByteString.copyFrom(carol.publicKey().encode())).setLeaf((int) leaf).build();
+        byte[] forged = g.bobOps.keyUpdate(g.bobState, claimed, 1).frame(); // signed by Bob's key, not Carol's
+        assertThatThrownBy(() -> FrameProcessor.process(g.aliceState, g.aliceState.nextSeq(), forged, 0))
+                .isInstanceOfSatisfying(VerificationFailedException.class, e -> {
+                    assertThat(e.check()).isEqualTo(Check.GROUP_ACTION);
+                    assertThat(e.getMessage()).contains("identity signature");
+                });
+        User me = User.newBuilder().setId(g.bobState.myUserId()).setName("Bob")
+                .setIdentityKey(ByteString.copyFrom(g.bob.publicKey().encode())).setLeaf((int) leaf).build();
+        byte[] genuine = g.bobOps.keyUpdate(g.bobState, me, 1).frame();
+        FrameProcessor.Processed processed = FrameProcessor.process(g.aliceState, g.aliceState.nextSeq(), genuine,
+                0);
+        assertThat(processed.state().members().get(leaf).getName()).isEqualTo("Bob");
+    }
+
+    @Test
+    void theJoinIdentitySignatureIsBoundToGroupEpochAndLeaf() throws Exception {
+        GroupId group = g.aliceState.groupId();
+        byte[] signature = JoinIdentity.sign(g.bob, group, 3, 5, g.random);
+        JoinIdentity.verify(signature, g.bob.publicKey(), group, 3, 5);
+        for (ThrowingCall other : List.<ThrowingCall>of(
+                () -> JoinIdentity.verify(signature, g.bob.publicKey(), group, 4, 5),
+                () -> JoinIdentity.verify(signature, g.bob.publicKey(), group, 3, 6),
+                () -> JoinIdentity.verify(signature, g.bob.publicKey(), GroupId.random(g.random), 3, 5),
+                () -> JoinIdentity.verify(signature, g.alice.publicKey(), group, 3, 5),
+                () -> JoinIdentity.verify(new byte[0], g.bob.publicKey(), group, 3, 5))) {
+            assertThatThrownBy(other::run).isInstanceOf(io.zrt.crypto.VerificationException.class);
+        }
+    }
+
+    private interface ThrowingCall {
+        void run() throws Exception;
     }
 
     @Test

@@ -11,6 +11,25 @@ public final class TestAccess {
     private TestAccess() {
     }
 
+    /** Whether any frame from {@code fromSeq} on (fetched with the reader's keys) opens under {@code stageKey}. */
+    public static boolean anyFrameOpensUnder(io.zrt.client.internal.SessionRunner reader, long fromSeq,
+            io.zrt.crypto.SecretBytes stageKey) throws ZrtException {
+        SessionState r = reader.state();
+        var page = reader.node().frames(r.groupId(), fromSeq, 100, r.epoch(), r.view().treeKey());
+        for (SPFrame frame : page.getFramesList()) {
+            try {
+                FrameTBS tbs = FrameTBS.parseFrom(io.zrt.protocol.Frame.parseFrom(frame.getFrame().toByteArray()).getTbs());
+                Payloads.open(tbs.getProtectedPayload().toByteArray(), stageKey, FrameDigests.payloadAad(tbs));
+                return true;
+            } catch (io.zrt.client.DecryptionFailedException expected) {
+                // not under this key
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
+    }
+
     /**
      * Fetches every frame since {@code old}'s position (with the reader's current keys) and tries to open each
      * payload with the old member's stage key and with the stage key it would derive by itself (its own tree key
