@@ -14,7 +14,6 @@ import io.zrt.node.frames.FrameIngest;
 import io.zrt.node.frames.FrameReader;
 import io.zrt.node.groups.GroupState;
 import io.zrt.node.groups.GroupStates;
-import io.zrt.node.ratelimit.RateLimiter;
 import io.zrt.protocol.EpochTree;
 import io.zrt.protocol.SPFrames;
 import io.zrt.protocol.rules.FrameRejectedException;
@@ -51,11 +50,9 @@ public class GroupController {
     private final ChallengeService challenges;
     private final GroupStates groups;
     private final NodeProperties properties;
-    private final RateLimiter rateLimiter;
 
     public GroupController(FrameIngest ingest, FrameReader reader, ChallengeService challenges, GroupStates groups,
-            NodeProperties properties, RateLimiter rateLimiter) {
-        this.rateLimiter = rateLimiter;
+            NodeProperties properties) {
         this.ingest = ingest;
         this.reader = reader;
         this.challenges = challenges;
@@ -93,9 +90,8 @@ public class GroupController {
     public ResponseEntity<ApiModels.Accepted> submit(@PathVariable("id") String id, HttpServletRequest request)
             throws FrameRejectedException, IOException {
         GroupId group = GroupId.parse(id);
-        // Counted before the body is read or parsed, so that a flood costs the Node as little as possible.
-        rateLimiter.acquire(RateLimiter.Scope.CLIENT_ADDRESS, request.getRemoteAddr());
-        rateLimiter.acquire(RateLimiter.Scope.GROUP_FRAMES, group.text());
+        // The body cap and the client address's budget were checked before the body was read (RequestGuardFilter);
+        // the group's budget is charged once the frame's proofs verified (FrameIngest).
         byte[] body = readLimited(request);
         FrameIngest.Accepted accepted = ingest.submit(group, body);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ApiModels.Accepted(accepted.seq(), accepted.epoch()));
@@ -150,8 +146,7 @@ public class GroupController {
     public ApiModels.Challenge challenge(@PathVariable("id") String id, HttpServletRequest request)
             throws FrameRejectedException {
         GroupId group = GroupId.parse(id);
-        rateLimiter.acquire(RateLimiter.Scope.CLIENT_ADDRESS, request.getRemoteAddr());
-        rateLimiter.acquire(RateLimiter.Scope.GROUP_CHALLENGES, group.text());
+        // Unauthenticated: counted against the client address (RequestGuardFilter), never against the group.
         ChallengeService.Challenge issued = challenges.issue(group);
         return new ApiModels.Challenge(ProofParameters.base64url(issued.value()), issued.expiresAt().toString());
     }
