@@ -61,10 +61,11 @@ public class GroupController {
     }
 
     @Operation(summary = "Submit a frame",
-            description = "Checked in this order: size, strict decoding, path id = tbs.group_id, the group exists "
-                    + "and is not dropped, nonce never used, the epoch rule, the signature or eligibility proof, the "
-                    + "tree change and its branch proof. Stored with the next sequence number; docs/api.md lists "
-                    + "every code.",
+            description = "Checked in this order: size (before the body is read), the client address's budget, "
+                    + "strict decoding, path id = tbs.group_id, the group exists and is not dropped, nonce never "
+                    + "used, the epoch rule, the signature or eligibility proof, the tree change and its branch "
+                    + "proof, then the group's budget of proven frames. Stored with the next sequence number; "
+                    + "docs/api.md lists every code.",
             parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "a serialized zrt.v1.Frame (tbs: a FrameTBS; proof: an ArtProof for a group "
@@ -82,7 +83,8 @@ public class GroupController {
                         + "the body carries currentEpoch and lastSeq", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "410", description = "group_dropped", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "413", description = "frame_too_large", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "429", description = "rate_limited", content = @Content(mediaType = PROBLEM),
+                @ApiResponse(responseCode = "429", description = "rate_limited: the group's proven frames or the client "
+                        + "address's budget", content = @Content(mediaType = PROBLEM),
                         headers = @Header(name = "Retry-After", description = "seconds until the window ends")),
                 @ApiResponse(responseCode = "503", description = "busy: nothing stored, retry",
                         content = @Content(mediaType = PROBLEM))})
@@ -113,10 +115,12 @@ public class GroupController {
                         headers = {@Header(name = "ZRT-Next-Seq", description = "the cursor for the next page"),
                             @Header(name = "ZRT-Has-More", description = "whether more frames follow")}),
                 @ApiResponse(responseCode = "400", description = "invalid_field, bad_request", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "401", description = "invalid_proof, invalid_challenge",
-                        content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "404", description = "unknown_group, unknown_epoch",
-                        content = @Content(mediaType = PROBLEM))})
+                @ApiResponse(responseCode = "401", description = "invalid_challenge, then invalid_proof (also for an "
+                        + "epoch the group does not have)", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "429", description = "rate_limited: the group's proven reads or the client "
+                        + "address's budget", content = @Content(mediaType = PROBLEM),
+                        headers = @Header(name = "Retry-After", description = "seconds until the window ends"))})
     @GetMapping(path = "/frames", produces = PROTOBUF)
     public ResponseEntity<byte[]> frames(@PathVariable("id") String id,
             @RequestParam(name = "fromSeq", defaultValue = "0") long fromSeq,
@@ -135,7 +139,8 @@ public class GroupController {
     }
 
     @Operation(summary = "Get a read challenge",
-            description = "16 random bytes, single use, valid on every instance for zrt.node.challenge-lifetime (60 s).",
+            description = "16 random bytes, single use, valid on every instance for zrt.node.challenge-lifetime (60 s). "
+                    + "Unauthenticated: counted against the client address, not the group.",
             parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
             responses = {
                 @ApiResponse(responseCode = "200", description = "the challenge (base64url) and its expiry (ISO-8601 UTC)"),
@@ -167,12 +172,12 @@ public class GroupController {
                         + "public_tree}; public_tree is the ART canonical tree encoding (docs/art.md)",
                         content = @Content(mediaType = PROTOBUF, schema = @Schema(type = "string", format = "binary"))),
                 @ApiResponse(responseCode = "400", description = "invalid_field", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "401", description = "invalid_proof, invalid_challenge",
+                @ApiResponse(responseCode = "401", description = "invalid_challenge, then invalid_proof (also for an "
+                        + "epoch the group does not have or a prover node that may not sign)",
                         content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "403", description = "not_eligible: the prover node is an internal node",
-                        content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "404", description = "unknown_group, unknown_epoch",
-                        content = @Content(mediaType = PROBLEM))})
+                @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "429", description = "rate_limited", content = @Content(mediaType = PROBLEM),
+                        headers = @Header(name = "Retry-After", description = "seconds until the window ends"))})
     @GetMapping(path = "/tree/{epoch}", produces = PROTOBUF)
     public ResponseEntity<byte[]> tree(@PathVariable("id") String id, @PathVariable("epoch") long epoch,
             @RequestHeader(name = ProofParameters.EPOCH, required = false) String proofEpoch,
