@@ -72,7 +72,7 @@ public final class FrameIngest {
         EpochRules.checkInit(frame.epoch());
         Optional<GroupState> existing = groups.load(frame.groupId());
         if (existing.isPresent()) {
-            throw conflict(Rejection.GROUP_EXISTS, "group already exists", existing.get());
+            throw groupExists();
         }
         Eligibility.checkInit(frame, verifier);
         Transitions.Transition created = Transitions.init(frame);
@@ -80,8 +80,7 @@ public final class FrameIngest {
         try {
             log.insert(record(frame, 0, 0));
         } catch (FrameLog.DuplicateFrameException e) {
-            GroupState now = groups.load(frame.groupId()).orElseThrow();
-            throw conflict(Rejection.GROUP_EXISTS, "group already exists", now);
+            throw groupExists();
         }
         trees.put(frame.groupId().text(), 0, created.snapshot().tree());
         snapshots.insertInitial(created.snapshot());
@@ -159,6 +158,14 @@ public final class FrameIngest {
                 .build().toByteArray();
         return new StoredFrame(frame.groupId().text(), seq, epoch, frame.kind().wireName(), frame.nonce(),
                 frame.frameBytes(), spFrame, now, false);
+    }
+
+    /**
+     * Without the group's position: anybody can sign an init frame for any group id, so telling them the epoch
+     * and last seq would let a stranger learn how far any group is.
+     */
+    private static FrameRejectedException groupExists() {
+        return new FrameRejectedException(Rejection.GROUP_EXISTS, "group already exists");
     }
 
     private static GroupConflictException conflict(Rejection rejection, String message, GroupState state) {
