@@ -58,9 +58,10 @@ public final class ChallengeService {
      * epochs (docs/security.md, "Order of checks"): the challenge is consumed first (one verification per
      * challenge, whatever the outcome; 401 {@code invalid_challenge} if it is not this group's, or used, or
      * expired); then a missing epoch, a prover node that may not sign, and a signature that does not verify are
-     * one and the same 401 {@code invalid_proof}. Only a proof that verified is charged to the group's
-     * read budget (429). The key is that of {@code proof.proverNode()} in the tree of {@code proof.epoch()}:
-     * the root (tree key) unless {@code leafProofAllowed}, in which case any leaf of that tree may sign.
+     * one and the same 401 {@code invalid_proof}. Only a proof that verified is charged to the read
+     * budget of the group at the proof's epoch (429). The key is that of {@code proof.proverNode()} in the tree
+     * of {@code proof.epoch()}: the root (tree key) unless {@code leafProofAllowed}, in which case any leaf of
+     * that tree may sign.
      */
     public void authorize(GroupId group, ReadProof proof, Function<byte[], byte[]> digestOfChallenge,
             boolean leafProofAllowed) throws FrameRejectedException {
@@ -79,7 +80,9 @@ public final class ChallengeService {
         } catch (FrameRejectedException e) {
             throw invalidProof();
         }
-        rateLimiter.acquire(RateLimiter.Scope.GROUP_CHALLENGES, group.text());
+        // Per group and epoch: a removed member still proves old epochs, and must not use up the budget of the
+        // members reading at the current one.
+        rateLimiter.acquire(RateLimiter.Scope.GROUP_CHALLENGES, group.text() + ":" + proof.epoch());
     }
 
     /** The key that must have signed, or null when the epoch does not exist or that node may not sign. */

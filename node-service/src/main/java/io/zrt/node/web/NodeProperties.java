@@ -58,7 +58,7 @@ public record NodeProperties(
      * @param window             length of a counting window (whole seconds)
      * @param framesPerGroup     frames per group and window whose signature or eligibility and branch proofs
      *                           verified (counted just before storing)
-     * @param challengesPerGroup challenges per group and window redeemed by a read proof that verified
+     * @param challengesPerGroup challenges per group, proof epoch and window redeemed by a read proof that verified
      * @param perClientAddress   per client address and window: challenges issued, status reads without a
      *                           proof, and every refused request (4xx other than 429); an address over it gets
      *                           429 for every {@code /v1} request until the window ends

@@ -33,6 +33,8 @@ class OutsiderFloodTest extends NodeTestBase {
             .plusSeconds(60));
     private static final String ATTACKER = "203.0.113.9";
     private static final String MEMBERS = "198.51.100.20";
+    /** A removed member, on an address of its own so that the other test's flood does not weigh on it. */
+    private static final String REMOVED = "203.0.113.77";
     private static final int FLOOD_ROUNDS = 40;
 
     @TestConfiguration
@@ -115,6 +117,35 @@ class OutsiderFloodTest extends NodeTestBase {
         assertThat(last.code()).isEqualTo("rate_limited");
     }
 
+    @Test
+    void aRemovedMemberReadingWithOldKeysDoesNotUseUpTheCurrentMembersReads() throws Exception {
+        GroupDriver g = GroupDriver.create();
+        created(g);
+        GroupDriver.Pending add = g.addMember();
+        assertThat(post(g, add.bytes(), MEMBERS).status()).isEqualTo(201);
+        g.accept(add);
+        GroupDriver.Pending remove = g.removeMember(3);
+        assertThat(post(g, remove.bytes(), MEMBERS).status()).isEqualTo(201);
+        g.accept(remove);
+        // The removed member still holds the tree key of epoch 1, so its reads at epoch 1 verify.
+        Scalar oldKey = g.treeKeyAt(1);
+        int served = 0;
+        NodeClient.Response last = null;
+        for (int i = 0; i < 20 && (last == null || last.status() != 429); i++) {
+            last = read(g, 1, oldKey, REMOVED);
+            if (last.status() == 200) {
+                served++;
+            }
+        }
+        assertThat(served).as("the budget of proven reads at epoch 1").isEqualTo(12);
+        assertThat(last.status()).isEqualTo(429);
+        // The members read at the current epoch as before.
+        for (int i = 0; i < 5; i++) {
+            NodeClient.Response read = memberRead(g);
+            assertThat(read.status()).as(new String(read.body())).isEqualTo(200);
+        }
+    }
+
     private void created(GroupDriver g) {
         GroupDriver.Pending init = g.init();
         assertThat(post(g, init.bytes(), MEMBERS).status()).isEqualTo(201);
@@ -122,14 +153,19 @@ class OutsiderFloodTest extends NodeTestBase {
     }
 
     private NodeClient.Response memberRead(GroupDriver g) {
-        NodeClient.Response issued = get("/v1/group/" + g.id().text() + "/challenge", MEMBERS);
+        return read(g, g.epoch(), g.treeKey(), MEMBERS);
+    }
+
+    /** A frames read with a proof at {@code epoch} signed with {@code key}; the challenge fetched from {@code from}. */
+    private NodeClient.Response read(GroupDriver g, long epoch, Scalar key, String from) {
+        NodeClient.Response issued = get("/v1/group/" + g.id().text() + "/challenge", from);
         assertThat(issued.status()).isEqualTo(200);
         byte[] challenge = Base64.getUrlDecoder().decode(issued.json().path("challenge").asString());
         byte[] signature = io.zrt.crypto.schnorr.Schnorr.sign(
-                ReadAuthorization.framesDigest(g.id(), challenge, g.epoch(), 0, 10),
-                io.zrt.crypto.cortado.CortadoKeyPair.fromSecret(g.treeKey()));
-        return get("/v1/group/" + g.id().text() + "/frames?fromSeq=0&limit=10", MEMBERS, "ZRT-Epoch",
-                Long.toString(g.epoch()), "ZRT-Challenge", NodeClient.b64(challenge), "ZRT-Signature",
+                ReadAuthorization.framesDigest(g.id(), challenge, epoch, 0, 10),
+                io.zrt.crypto.cortado.CortadoKeyPair.fromSecret(key));
+        return get("/v1/group/" + g.id().text() + "/frames?fromSeq=0&limit=10", from, "ZRT-Epoch",
+                Long.toString(epoch), "ZRT-Challenge", NodeClient.b64(challenge), "ZRT-Signature",
                 NodeClient.b64(signature));
     }
 

@@ -49,11 +49,13 @@ class ProofAcrossGroupsTest extends NodeTestBase {
     private List<String> answers(GroupDriver a, GroupDriver b) {
         long epoch = 1;
         List<Probe> probes = List.of(
-                new Probe("frames", (target, key) -> client.get("/v1/group/" + target.text() + "/frames?fromSeq=0&limit=5",
+                new Probe("frames", (target, key) -> client.get(
+                        "/v1/group/" + target.text() + "/frames?fromSeq=0&limit=5",
                         client.proofHeaders(target, epoch, key,
                                 c -> ReadAuthorization.framesDigest(a.id(), c, epoch, 0, 5)))),
                 new Probe("status", (target, key) -> client.get("/v1/group/" + target.text() + "/status",
-                        client.proofHeaders(target, epoch, key, c -> ReadAuthorization.statusDigest(a.id(), c, epoch)))),
+                        client.proofHeaders(target, epoch, key,
+                                c -> ReadAuthorization.statusDigest(a.id(), c, epoch)))),
                 new Probe("tree", (target, key) -> client.get("/v1/group/" + target.text() + "/tree/" + epoch,
                         client.proofHeaders(target, epoch, key,
                                 c -> ReadAuthorization.treeDigest(a.id(), c, epoch, 1)))),
