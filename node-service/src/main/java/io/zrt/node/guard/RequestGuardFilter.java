@@ -1,6 +1,8 @@
 package io.zrt.node.guard;
 
 import com.mongodb.MongoException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zrt.node.frames.NodeBusyException;
 import io.zrt.node.ratelimit.RateLimiter;
 import jakarta.servlet.FilterChain;
@@ -19,6 +21,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +48,18 @@ public final class RequestGuardFilter extends OncePerRequestFilter {
     private final long maxFrameSize;
     private final long maxRequestBody;
     private final JsonMapper json;
+    private final Map<String, Counter> refused = new LinkedHashMap<>();
+
+    /** Why a request was refused here (the {@code reason} tag of {@code zrt.node.guard.refused}). */
+    static final List<String> REASONS = List.of("body_too_large", "address_budget", "address_in_flight", "busy",
+            "storage_unavailable");
 
     public RequestGuardFilter(RateLimiter rateLimiter, VerificationGate gate, ClientAddresses addresses,
-            long maxFrameSize, long maxRequestBody, JsonMapper json) {
+            long maxFrameSize, long maxRequestBody, JsonMapper json, MeterRegistry registry) {
+        for (String reason : REASONS) {
+            refused.put(reason, Counter.builder("zrt.node.guard.refused").tag("reason", reason)
+                    .description("requests refused before they were parsed (413, 429, 503)").register(registry));
+        }
         this.rateLimiter = rateLimiter;
         this.gate = gate;
         this.addresses = addresses;
@@ -65,6 +77,7 @@ public final class RequestGuardFilter extends OncePerRequestFilter {
             // The counters live in MongoDB; without it nothing can be served anyway (as ProblemHandler answers).
             if (!response.isCommitted()) {
                 response.resetBuffer();
+                refused.get("storage_unavailable").increment();
                 problem(response, 503, "storage_unavailable", "the database cannot be reached; retry the request", 1L);
             }
         }
@@ -79,6 +92,7 @@ public final class RequestGuardFilter extends OncePerRequestFilter {
         long cap = frames ? maxFrameSize : maxRequestBody;
         byte[] body = readCapped(request, cap);
         if (body == null) {
+            refused.get("body_too_large").increment();
             rateLimiter.charge(RateLimiter.Scope.CLIENT_ADDRESS, address);
             problem(response, 413, frames ? "frame_too_large" : "body_too_large",
                     (frames ? "frames are" : "request bodies are") + " limited to " + cap + " bytes", null);
@@ -87,20 +101,28 @@ public final class RequestGuardFilter extends OncePerRequestFilter {
         boolean unauthenticated = "GET".equals(request.getMethod()) && (path.endsWith("/challenge")
                 || (path.endsWith("/status") && request.getHeader(PROOF_HEADER) == null));
         boolean carriesProof = post || request.getHeader(PROOF_HEADER) != null;
-        VerificationGate.Permit permit = null;
         try {
             if (unauthenticated) {
                 rateLimiter.acquire(RateLimiter.Scope.CLIENT_ADDRESS, address);
             } else {
                 rateLimiter.checkBudget(RateLimiter.Scope.CLIENT_ADDRESS, address);
             }
+        } catch (RateLimiter.RateLimitedException e) {
+            refused.get("address_budget").increment();
+            problem(response, 429, "rate_limited", e.getMessage(), e.retryAfterSeconds());
+            return;
+        }
+        VerificationGate.Permit permit = null;
+        try {
             if (carriesProof) {
                 permit = gate.enter(address);
             }
         } catch (RateLimiter.RateLimitedException e) {
+            refused.get("address_in_flight").increment();
             problem(response, 429, "rate_limited", e.getMessage(), e.retryAfterSeconds());
             return;
         } catch (NodeBusyException e) {
+            refused.get("busy").increment();
             problem(response, 503, "busy", e.getMessage(), 1L);
             return;
         }

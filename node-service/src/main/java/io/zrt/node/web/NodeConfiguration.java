@@ -1,6 +1,8 @@
 package io.zrt.node.web;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zrt.node.challenges.ChallengeService;
 import io.zrt.node.frames.FrameIngest;
 import io.zrt.node.frames.FrameReader;
@@ -21,6 +23,7 @@ import io.zrt.protocol.rules.SignatureVerifier;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -123,10 +126,11 @@ public class NodeConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(RateLimiter limiter, VerificationGate gate,
-            NodeProperties p, JsonMapper json) {
+            NodeProperties p, JsonMapper json, ObjectProvider<MeterRegistry> registry) {
         ClientAddresses addresses = new ClientAddresses(p.clientAddress().trustedProxies(), p.clientAddress().header());
         FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(new RequestGuardFilter(
-                limiter, gate, addresses, p.maxFrameSize().toBytes(), p.maxRequestBody().toBytes(), json));
+                limiter, gate, addresses, p.maxFrameSize().toBytes(), p.maxRequestBody().toBytes(), json,
+                registry.getIfAvailable(SimpleMeterRegistry::new)));
         registration.addUrlPatterns("/v1/*");
         // Right after the request id (so refusals are logged with it), before anything reads the body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

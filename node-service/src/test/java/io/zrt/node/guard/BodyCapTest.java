@@ -33,6 +33,7 @@ class BodyCapTest extends NodeTestBase {
                 "frame_too_large");
         assertRefusedUnread("GET", "/v1/group/" + group + "/status", "application/json", TWENTY_MB,
                 "body_too_large");
+        assertThat(metric("zrt_node_guard_refused_total", "reason=\"body_too_large\"")).isGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -94,6 +94,7 @@ class OutsiderFloodTest extends NodeTestBase {
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.code()).isEqualTo("rate_limited");
         assertThat(blocked.raw().headers().firstValue("Retry-After")).isPresent();
+        assertThat(metric("zrt_node_guard_refused_total", "reason=\"address_budget\"")).isPositive();
     }
 
     @Test
