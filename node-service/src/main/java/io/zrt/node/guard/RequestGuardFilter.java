@@ -29,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The first checks of every {@code /v1} request, before anything is parsed (docs/security.md, "Abuse limits"):
  * <ol>
- *   <li>the body cap: a declared Content-Length over it is refused at once, unread; a body without one (chunked)
- *       is read only up to the cap — 413 either way;</li>
+ *   <li>the body cap: a declared Content-Length over it is refused at once, unread (413);</li>
  *   <li>the client address's budget (counted in MongoDB): unauthenticated requests (challenges, status without
- *       a proof) are counted here, and an address that used up its budget gets 429 for everything;</li>
+ *       a proof) are counted here, and an address that used up its budget gets 429 for everything; then a body
+ *       without a declared length (chunked) is read, only up to the cap (413 beyond);</li>
  *   <li>for requests carrying a proof, a slot of the {@link VerificationGate} (503 or 429 when full).</li>
  * </ol>
  * After the request, a refusal (4xx other than 429) is counted against the address: failing costs the sender
@@ -90,12 +90,8 @@ public final class RequestGuardFilter extends OncePerRequestFilter {
         boolean post = "POST".equals(request.getMethod());
         boolean frames = post && path.endsWith("/frames");
         long cap = frames ? maxFrameSize : maxRequestBody;
-        byte[] body = readCapped(request, cap);
-        if (body == null) {
-            refused.get("body_too_large").increment();
-            rateLimiter.charge(RateLimiter.Scope.CLIENT_ADDRESS, address);
-            problem(response, 413, frames ? "frame_too_large" : "body_too_large",
-                    (frames ? "frames are" : "request bodies are") + " limited to " + cap + " bytes", null);
+        if (request.getContentLengthLong() > cap) {
+            tooLarge(response, address, frames, cap);
             return;
         }
         boolean unauthenticated = "GET".equals(request.getMethod()) && (path.endsWith("/challenge")
@@ -110,6 +106,12 @@ public final class RequestGuardFilter extends OncePerRequestFilter {
         } catch (RateLimiter.RateLimitedException e) {
             refused.get("address_budget").increment();
             problem(response, 429, "rate_limited", e.getMessage(), e.retryAfterSeconds());
+            return;
+        }
+        // A body without a declared length is read only now, within the budget, and only up to the cap.
+        byte[] body = readCapped(request, cap);
+        if (body == null) {
+            tooLarge(response, address, frames, cap);
             return;
         }
         VerificationGate.Permit permit = null;
@@ -139,12 +141,17 @@ public final class RequestGuardFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The whole body if it fits the cap, else null (having read at most cap + 1 bytes). */
+    private void tooLarge(HttpServletResponse response, String address, boolean frames, long cap)
+            throws IOException {
+        refused.get("body_too_large").increment();
+        rateLimiter.charge(RateLimiter.Scope.CLIENT_ADDRESS, address);
+        problem(response, 413, frames ? "frame_too_large" : "body_too_large",
+                (frames ? "frames are" : "request bodies are") + " limited to " + cap + " bytes", null);
+    }
+
+    /** The whole body if it fits the cap, else null (having read at most cap + 8 KiB bytes). */
     private static byte[] readCapped(HttpServletRequest request, long cap) throws IOException {
         long declared = request.getContentLengthLong();
-        if (declared > cap) {
-            return null;
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, cap)));
         byte[] buffer = new byte[8192];
         InputStream in = request.getInputStream();
