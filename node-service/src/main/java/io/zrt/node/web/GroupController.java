@@ -79,8 +79,8 @@ public class GroupController {
                         content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "403", description = "not_eligible", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "409", description = "stale or future epoch, replayed nonce, group exists; "
-                        + "the body carries currentEpoch and lastSeq", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "409", description = "stale or future epoch, replayed nonce (the body "
+                        + "carries currentEpoch and lastSeq), group exists (it does not)", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "410", description = "group_dropped", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "413", description = "frame_too_large", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "429", description = "rate_limited: the group's proven frames or the client "
