@@ -6,6 +6,7 @@ import io.zrt.node.support.GroupDriver;
 import io.zrt.node.support.MutableClock;
 import io.zrt.node.support.NodeClient;
 import io.zrt.node.support.NodeTestBase;
+import io.zrt.protocol.rules.ReadAuthorization;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * 429 with code rate_limited and Retry-After, per group (frames, challenges) and per client address, on a clock
- * the test controls: each test starts in a window of its own, 100 s before its end.
+ * 429 with code rate_limited and Retry-After, per group (frames and challenges that proved membership) and per
+ * client address (unauthenticated and refused requests), on a clock the test controls: each test starts in a
+ * window of its own, 100 s before its end.
  */
 @TestPropertySource(properties = {"zrt.node.rate-limit.window=300s", "zrt.node.rate-limit.frames-per-group=4",
         "zrt.node.rate-limit.challenges-per-group=2", "zrt.node.rate-limit.per-client-address=12"})
@@ -75,31 +77,50 @@ class RateLimitTest extends NodeTestBase {
     }
 
     @Test
-    void challengesOfOneGroupAreLimited() {
+    void challengesRedeemedByValidProofsAreLimitedPerGroup() {
         freshWindow();
         GroupDriver g = GroupDriver.create();
         accepted(g, g.init());
-        String path = "/v1/group/" + g.id().text() + "/challenge";
-        assertThat(client.get(path).status()).isEqualTo(200);
-        assertThat(client.get(path).status()).isEqualTo(200);
-        assertLimited(client.get(path), 100);
+        String path = "/v1/group/" + g.id().text() + "/frames?fromSeq=0&limit=10";
+        // Challenges nobody redeems cost the group nothing (they are counted against the address).
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.get("/v1/group/" + g.id().text() + "/challenge").status()).isEqualTo(200);
+        }
+        assertThat(client.get(path, readProof(g)).status()).isEqualTo(200);
+        assertThat(client.get(path, readProof(g)).status()).isEqualTo(200);
+        assertLimited(client.get(path, readProof(g)), 100);
         // Frames of the same group are counted separately.
         accepted(g, g.plain());
     }
 
     @Test
-    void oneClientAddressIsLimitedAcrossGroups() {
+    void oneClientAddressIsLimitedOnItsRefusedAndUnauthenticatedRequests() {
         freshWindow();
-        int allowed = 0;
+        // Frames that prove their sender do not count against the address: 20 new groups are all stored.
+        for (int i = 0; i < 20; i++) {
+            GroupDriver g = GroupDriver.create();
+            accepted(g, g.init());
+        }
+        // Refused requests do, whatever group they name: the 13th is refused before it is looked at.
+        int refused = 0;
         NodeClient.Response last = null;
         for (int i = 0; i < 20 && (last == null || last.status() != 429); i++) {
-            GroupDriver g = GroupDriver.create();
-            last = client.postFrame(g.id(), g.init().bytes());
-            if (last.status() == 201) {
-                allowed++;
+            last = client.postFrame(GroupDriver.create().id(), new byte[] {(byte) 0xff, 1, 2});
+            if (last.status() == 400) {
+                refused++;
             }
         }
-        assertThat(allowed).isEqualTo(12);
+        assertThat(refused).isEqualTo(12);
         assertLimited(last, 100);
+        // Now every request from the address waits for the next window, a valid one too.
+        GroupDriver late = GroupDriver.create();
+        assertLimited(client.postFrame(late.id(), late.init().bytes()), 100);
+        clock.advance(Duration.ofSeconds(100));
+        accepted(late, late.init());
+    }
+
+    private String[] readProof(GroupDriver g) {
+        return client.proofHeaders(g.id(), g.epoch(), g.treeKey(),
+                c -> ReadAuthorization.framesDigest(g.id(), c, g.epoch(), 0, 10));
     }
 }

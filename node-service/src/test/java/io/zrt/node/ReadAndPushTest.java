@@ -72,8 +72,10 @@ class ReadAndPushTest extends NodeTestBase {
         assertThat(client.get(framesPath(0, 10), "ZRT-Epoch", "x", "ZRT-Challenge", "!!", "ZRT-Signature", "a")
                 .status()).isEqualTo(400);
         assertThat(client.get("/v1/group/" + g.id().text() + "/frames?fromSeq=abc").code()).isEqualTo("bad_request");
-        assertThat(client.get(framesPath(0, 10), framesProof(g.treeKey(), 7, 0, 10)).code())
-                .isEqualTo("unknown_epoch");
+        // An epoch the group does not have is refused like any proof that does not verify: nothing is revealed.
+        NodeClient.Response noSuchEpoch = client.get(framesPath(0, 10), framesProof(g.treeKey(), 7, 0, 10));
+        assertThat(noSuchEpoch.status()).isEqualTo(401);
+        assertThat(noSuchEpoch.code()).isEqualTo("invalid_proof");
     }
 
     @Test

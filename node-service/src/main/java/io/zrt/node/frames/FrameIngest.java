@@ -6,6 +6,7 @@ import io.zrt.node.groups.GroupStates;
 import io.zrt.node.groups.Transitions;
 import io.zrt.node.proofs.BatchingBranchVerifier;
 import io.zrt.node.proofs.VerifierBusyException;
+import io.zrt.node.ratelimit.RateLimiter;
 import io.zrt.node.storage.FrameLog;
 import io.zrt.node.storage.SnapshotStore;
 import io.zrt.node.storage.StoredFrame;
@@ -41,10 +42,12 @@ public final class FrameIngest {
     private final SnapshotStore snapshots;
     private final SignatureVerifier verifier;
     private final BatchingBranchVerifier branchProofs;
+    private final RateLimiter rateLimiter;
     private final Clock clock;
 
     public FrameIngest(GroupStates groups, FrameLog log, TreeStore trees, SnapshotStore snapshots,
-            SignatureVerifier verifier, BatchingBranchVerifier branchProofs, Clock clock) {
+            SignatureVerifier verifier, BatchingBranchVerifier branchProofs, RateLimiter rateLimiter, Clock clock) {
+        this.rateLimiter = rateLimiter;
         this.groups = groups;
         this.log = log;
         this.trees = trees;
@@ -69,15 +72,15 @@ public final class FrameIngest {
         EpochRules.checkInit(frame.epoch());
         Optional<GroupState> existing = groups.load(frame.groupId());
         if (existing.isPresent()) {
-            throw conflict(Rejection.GROUP_EXISTS, "group already exists", existing.get());
+            throw groupExists();
         }
         Eligibility.checkInit(frame, verifier);
         Transitions.Transition created = Transitions.init(frame);
+        rateLimiter.acquire(RateLimiter.Scope.GROUP_FRAMES, frame.groupId().text());
         try {
             log.insert(record(frame, 0, 0));
         } catch (FrameLog.DuplicateFrameException e) {
-            GroupState now = groups.load(frame.groupId()).orElseThrow();
-            throw conflict(Rejection.GROUP_EXISTS, "group already exists", now);
+            throw groupExists();
         }
         trees.put(frame.groupId().text(), 0, created.snapshot().tree());
         snapshots.insertInitial(created.snapshot());
@@ -86,6 +89,7 @@ public final class FrameIngest {
 
     private Accepted append(ParsedFrame frame) throws FrameRejectedException {
         String id = frame.groupId().text();
+        boolean charged = false;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             GroupState state = groups.load(frame.groupId())
                     .orElseThrow(() -> new FrameRejectedException(Rejection.UNKNOWN_GROUP, "no such group"));
@@ -105,6 +109,11 @@ public final class FrameIngest {
             // The change fits the tree; now its keys must be the ratchet of a known secret over the co-path of
             // the Node's own tree (never the sender's), or members would derive different tree keys.
             checkBranchProof(frame, state);
+            if (!charged) {
+                // Only a frame that proved its sender counts against the group: outsiders cannot use it up.
+                rateLimiter.acquire(RateLimiter.Scope.GROUP_FRAMES, id);
+                charged = true;
+            }
             long seq = state.lastSeq() + 1;
             try {
                 log.insert(record(frame, seq, next.snapshot().epoch()));
@@ -149,6 +158,14 @@ public final class FrameIngest {
                 .build().toByteArray();
         return new StoredFrame(frame.groupId().text(), seq, epoch, frame.kind().wireName(), frame.nonce(),
                 frame.frameBytes(), spFrame, now, false);
+    }
+
+    /**
+     * Without the group's position: anybody can sign an init frame for any group id, so telling them the epoch
+     * and last seq would let a stranger learn how far any group is.
+     */
+    private static FrameRejectedException groupExists() {
+        return new FrameRejectedException(Rejection.GROUP_EXISTS, "group already exists");
     }
 
     private static GroupConflictException conflict(Rejection rejection, String message, GroupState state) {

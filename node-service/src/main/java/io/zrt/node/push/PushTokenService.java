@@ -100,13 +100,14 @@ public final class PushTokenService {
             if (state.dropped()) {
                 throw new FrameRejectedException(Rejection.GROUP_DROPPED, "group " + entry.group() + " was dropped");
             }
+            // The proof first: only a caller who held the tree key of some epoch learns the current one (409).
+            challenges.authorize(entry.group(), entry.proof(),
+                    c -> ReadAuthorization.pushTokenDigest(entry.group(), c, entry.proof().epoch()), false);
             if (entry.proof().epoch() != state.epoch()) {
                 throw new GroupConflictException(entry.proof().epoch() < state.epoch() ? Rejection.STALE_EPOCH
                         : Rejection.FUTURE_EPOCH, "push tokens need a proof at the current epoch", state.epoch(),
                         state.lastSeq());
             }
-            challenges.authorize(entry.group(), entry.proof(),
-                    c -> ReadAuthorization.pushTokenDigest(entry.group(), c, entry.proof().epoch()), false);
             channels.add(namespace + ":" + entry.group().text());
         }
         Instant now = clock.instant();

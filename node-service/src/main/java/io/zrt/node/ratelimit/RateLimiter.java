@@ -29,11 +29,11 @@ public final class RateLimiter {
 
     /** What is counted; each scope has its own limit ({@code 0} = unlimited). */
     public enum Scope {
-        /** POST frames, per group. */
+        /** Frames whose proofs verified, per group (charged just before the frame is stored). */
         GROUP_FRAMES("frames"),
-        /** Challenge issuance, per group. */
+        /** Challenges redeemed by a read proof that verified, per group. */
         GROUP_CHALLENGES("challenges"),
-        /** POST frames and challenges together, per client address. */
+        /** Unauthenticated requests (challenges, status without proof) and refused requests, per client address. */
         CLIENT_ADDRESS("address");
 
         private final String prefix;
@@ -69,16 +69,53 @@ public final class RateLimiter {
             return;
         }
         Instant now = clock.instant();
-        long windowSeconds = window.toSeconds();
-        long windowStart = Math.floorDiv(now.getEpochSecond(), windowSeconds) * windowSeconds;
-        Instant windowEnd = Instant.ofEpochSecond(windowStart + windowSeconds);
-        String id = scope.prefix + ":" + key + ":" + windowStart;
-        long count = increment(id, windowEnd);
+        long windowStart = windowStart(now);
+        Instant windowEnd = Instant.ofEpochSecond(windowStart + window.toSeconds());
+        long count = increment(id(scope, key, windowStart), windowEnd);
         if (count > limit) {
-            // Whole seconds, rounded up, so that a client that waits exactly this long lands in the next window.
-            long retryAfter = Math.max(1, windowEnd.getEpochSecond() - now.getEpochSecond());
-            throw new RateLimitedException(scope, limit, window, retryAfter);
+            throw limited(scope, limit, now, windowEnd);
         }
+    }
+
+    /**
+     * Refuses without counting when the key has used up its budget in the current window: checked before a
+     * request is served whose outcome decides whether it is counted ({@link #charge}).
+     */
+    public void checkBudget(Scope scope, String key) throws RateLimitedException {
+        int limit = limits.getOrDefault(scope, 0);
+        if (limit <= 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        long windowStart = windowStart(now);
+        Document counter = counters.find(new Document("_id", id(scope, key, windowStart))).first();
+        if (counter != null && counter.get(COUNT, Number.class).longValue() >= limit) {
+            throw limited(scope, limit, now, Instant.ofEpochSecond(windowStart + window.toSeconds()));
+        }
+    }
+
+    /** Counts one request after the fact (it was already answered); never refuses. */
+    public void charge(Scope scope, String key) {
+        if (limits.getOrDefault(scope, 0) <= 0) {
+            return;
+        }
+        long windowStart = windowStart(clock.instant());
+        increment(id(scope, key, windowStart), Instant.ofEpochSecond(windowStart + window.toSeconds()));
+    }
+
+    private long windowStart(Instant now) {
+        long windowSeconds = window.toSeconds();
+        return Math.floorDiv(now.getEpochSecond(), windowSeconds) * windowSeconds;
+    }
+
+    private static String id(Scope scope, String key, long windowStart) {
+        return scope.prefix + ":" + key + ":" + windowStart;
+    }
+
+    private RateLimitedException limited(Scope scope, int limit, Instant now, Instant windowEnd) {
+        // Whole seconds, rounded up, so that a client that waits exactly this long lands in the next window.
+        long retryAfter = Math.max(1, windowEnd.getEpochSecond() - now.getEpochSecond());
+        return new RateLimitedException(scope, limit, window, retryAfter);
     }
 
     private long increment(String id, Instant windowEnd) {
@@ -104,8 +141,12 @@ public final class RateLimiter {
         private final long retryAfterSeconds;
 
         RateLimitedException(Scope scope, int limit, Duration window, long retryAfterSeconds) {
-            super(Rejection.RATE_LIMITED, "more than " + limit + " requests per " + window.toSeconds() + " s ("
-                    + scope.prefix + "); retry after " + retryAfterSeconds + " s");
+            this("more than " + limit + " requests per " + window.toSeconds() + " s (" + scope.prefix
+                    + "); retry after " + retryAfterSeconds + " s", retryAfterSeconds);
+        }
+
+        public RateLimitedException(String message, long retryAfterSeconds) {
+            super(Rejection.RATE_LIMITED, message);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

@@ -14,7 +14,6 @@ import io.zrt.node.frames.FrameIngest;
 import io.zrt.node.frames.FrameReader;
 import io.zrt.node.groups.GroupState;
 import io.zrt.node.groups.GroupStates;
-import io.zrt.node.ratelimit.RateLimiter;
 import io.zrt.protocol.EpochTree;
 import io.zrt.protocol.SPFrames;
 import io.zrt.protocol.rules.FrameRejectedException;
@@ -51,11 +50,9 @@ public class GroupController {
     private final ChallengeService challenges;
     private final GroupStates groups;
     private final NodeProperties properties;
-    private final RateLimiter rateLimiter;
 
     public GroupController(FrameIngest ingest, FrameReader reader, ChallengeService challenges, GroupStates groups,
-            NodeProperties properties, RateLimiter rateLimiter) {
-        this.rateLimiter = rateLimiter;
+            NodeProperties properties) {
         this.ingest = ingest;
         this.reader = reader;
         this.challenges = challenges;
@@ -64,10 +61,11 @@ public class GroupController {
     }
 
     @Operation(summary = "Submit a frame",
-            description = "Checked in this order: size, strict decoding, path id = tbs.group_id, the group exists "
-                    + "and is not dropped, nonce never used, the epoch rule, the signature or eligibility proof, the "
-                    + "tree change and its branch proof. Stored with the next sequence number; docs/api.md lists "
-                    + "every code.",
+            description = "Checked in this order: size (before the body is read), the client address's budget, "
+                    + "strict decoding, path id = tbs.group_id, the group exists and is not dropped, nonce never "
+                    + "used, the epoch rule, the signature or eligibility proof, the tree change and its branch "
+                    + "proof, then the group's budget of proven frames. Stored with the next sequence number; "
+                    + "docs/api.md lists every code.",
             parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "a serialized zrt.v1.Frame (tbs: a FrameTBS; proof: an ArtProof for a group "
@@ -81,11 +79,12 @@ public class GroupController {
                         content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "403", description = "not_eligible", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "409", description = "stale or future epoch, replayed nonce, group exists; "
-                        + "the body carries currentEpoch and lastSeq", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "409", description = "stale or future epoch, replayed nonce (the body "
+                        + "carries currentEpoch and lastSeq), group exists (it does not)", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "410", description = "group_dropped", content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "413", description = "frame_too_large", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "429", description = "rate_limited", content = @Content(mediaType = PROBLEM),
+                @ApiResponse(responseCode = "429", description = "rate_limited: the group's proven frames or the client "
+                        + "address's budget", content = @Content(mediaType = PROBLEM),
                         headers = @Header(name = "Retry-After", description = "seconds until the window ends")),
                 @ApiResponse(responseCode = "503", description = "busy: nothing stored, retry",
                         content = @Content(mediaType = PROBLEM))})
@@ -93,9 +92,8 @@ public class GroupController {
     public ResponseEntity<ApiModels.Accepted> submit(@PathVariable("id") String id, HttpServletRequest request)
             throws FrameRejectedException, IOException {
         GroupId group = GroupId.parse(id);
-        // Counted before the body is read or parsed, so that a flood costs the Node as little as possible.
-        rateLimiter.acquire(RateLimiter.Scope.CLIENT_ADDRESS, request.getRemoteAddr());
-        rateLimiter.acquire(RateLimiter.Scope.GROUP_FRAMES, group.text());
+        // The body cap and the client address's budget were checked before the body was read (RequestGuardFilter);
+        // the group's budget is charged once the frame's proofs verified (FrameIngest).
         byte[] body = readLimited(request);
         FrameIngest.Accepted accepted = ingest.submit(group, body);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ApiModels.Accepted(accepted.seq(), accepted.epoch()));
@@ -117,10 +115,12 @@ public class GroupController {
                         headers = {@Header(name = "ZRT-Next-Seq", description = "the cursor for the next page"),
                             @Header(name = "ZRT-Has-More", description = "whether more frames follow")}),
                 @ApiResponse(responseCode = "400", description = "invalid_field, bad_request", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "401", description = "invalid_proof, invalid_challenge",
-                        content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "404", description = "unknown_group, unknown_epoch",
-                        content = @Content(mediaType = PROBLEM))})
+                @ApiResponse(responseCode = "401", description = "invalid_challenge, then invalid_proof (also for an "
+                        + "epoch the group does not have)", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "429", description = "rate_limited: the group's proven reads or the client "
+                        + "address's budget", content = @Content(mediaType = PROBLEM),
+                        headers = @Header(name = "Retry-After", description = "seconds until the window ends"))})
     @GetMapping(path = "/frames", produces = PROTOBUF)
     public ResponseEntity<byte[]> frames(@PathVariable("id") String id,
             @RequestParam(name = "fromSeq", defaultValue = "0") long fromSeq,
@@ -139,7 +139,8 @@ public class GroupController {
     }
 
     @Operation(summary = "Get a read challenge",
-            description = "16 random bytes, single use, valid on every instance for zrt.node.challenge-lifetime (60 s).",
+            description = "16 random bytes, single use, valid on every instance for zrt.node.challenge-lifetime (60 s). "
+                    + "Unauthenticated: counted against the client address, not the group.",
             parameters = @Parameter(name = "id", in = ParameterIn.PATH, description = GROUP_ID),
             responses = {
                 @ApiResponse(responseCode = "200", description = "the challenge (base64url) and its expiry (ISO-8601 UTC)"),
@@ -150,8 +151,7 @@ public class GroupController {
     public ApiModels.Challenge challenge(@PathVariable("id") String id, HttpServletRequest request)
             throws FrameRejectedException {
         GroupId group = GroupId.parse(id);
-        rateLimiter.acquire(RateLimiter.Scope.CLIENT_ADDRESS, request.getRemoteAddr());
-        rateLimiter.acquire(RateLimiter.Scope.GROUP_CHALLENGES, group.text());
+        // Unauthenticated: counted against the client address (RequestGuardFilter), never against the group.
         ChallengeService.Challenge issued = challenges.issue(group);
         return new ApiModels.Challenge(ProofParameters.base64url(issued.value()), issued.expiresAt().toString());
     }
@@ -172,12 +172,12 @@ public class GroupController {
                         + "public_tree}; public_tree is the ART canonical tree encoding (docs/art.md)",
                         content = @Content(mediaType = PROTOBUF, schema = @Schema(type = "string", format = "binary"))),
                 @ApiResponse(responseCode = "400", description = "invalid_field", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "401", description = "invalid_proof, invalid_challenge",
+                @ApiResponse(responseCode = "401", description = "invalid_challenge, then invalid_proof (also for an "
+                        + "epoch the group does not have or a prover node that may not sign)",
                         content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "403", description = "not_eligible: the prover node is an internal node",
-                        content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "404", description = "unknown_group, unknown_epoch",
-                        content = @Content(mediaType = PROBLEM))})
+                @ApiResponse(responseCode = "404", description = "unknown_group", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "429", description = "rate_limited", content = @Content(mediaType = PROBLEM),
+                        headers = @Header(name = "Retry-After", description = "seconds until the window ends"))})
     @GetMapping(path = "/tree/{epoch}", produces = PROTOBUF)
     public ResponseEntity<byte[]> tree(@PathVariable("id") String id, @PathVariable("epoch") long epoch,
             @RequestHeader(name = ProofParameters.EPOCH, required = false) String proofEpoch,

@@ -1,10 +1,15 @@
 package io.zrt.node.web;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zrt.node.challenges.ChallengeService;
 import io.zrt.node.frames.FrameIngest;
 import io.zrt.node.frames.FrameReader;
 import io.zrt.node.groups.GroupStates;
+import io.zrt.node.guard.ClientAddresses;
+import io.zrt.node.guard.RequestGuardFilter;
+import io.zrt.node.guard.VerificationGate;
 import io.zrt.node.proofs.BatchingBranchVerifier;
 import io.zrt.node.push.PushTokenService;
 import io.zrt.node.ratelimit.RateLimiter;
@@ -18,11 +23,14 @@ import io.zrt.protocol.rules.SignatureVerifier;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the Node's plain classes together; none of them keeps state that correctness depends on. */
@@ -80,14 +88,14 @@ public class NodeConfiguration {
 
     @Bean
     FrameIngest frameIngest(GroupStates g, FrameLog l, TreeStore t, SnapshotStore s, SignatureVerifier v,
-            BatchingBranchVerifier branchProofs, Clock c) {
-        return new FrameIngest(g, l, t, s, v, branchProofs, c);
+            BatchingBranchVerifier branchProofs, RateLimiter limiter, Clock c) {
+        return new FrameIngest(g, l, t, s, v, branchProofs, limiter, c);
     }
 
     @Bean
     ChallengeService challengeService(ChallengeStore store, GroupStates g, SignatureVerifier v, SecureRandom r,
-            Clock c, NodeProperties p) {
-        return new ChallengeService(store, g, v, r, c, p.challengeLifetime());
+            RateLimiter limiter, Clock c, NodeProperties p) {
+        return new ChallengeService(store, g, v, r, limiter, c, p.challengeLifetime());
     }
 
     @Bean
@@ -109,6 +117,24 @@ public class NodeConfiguration {
                 RateLimiter.Scope.GROUP_FRAMES, limits.framesPerGroup(),
                 RateLimiter.Scope.GROUP_CHALLENGES, limits.challengesPerGroup(),
                 RateLimiter.Scope.CLIENT_ADDRESS, limits.perClientAddress()));
+    }
+
+    @Bean
+    VerificationGate verificationGate(NodeProperties p) {
+        return new VerificationGate(p.verifications().maxConcurrent(), p.verifications().maxConcurrentPerAddress());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(RateLimiter limiter, VerificationGate gate,
+            NodeProperties p, JsonMapper json, ObjectProvider<MeterRegistry> registry) {
+        ClientAddresses addresses = new ClientAddresses(p.clientAddress().trustedProxies(), p.clientAddress().header());
+        FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(new RequestGuardFilter(
+                limiter, gate, addresses, p.maxFrameSize().toBytes(), p.maxRequestBody().toBytes(), json,
+                registry.getIfAvailable(SimpleMeterRegistry::new)));
+        registration.addUrlPatterns("/v1/*");
+        // Right after the request id (so refusals are logged with it), before anything reads the body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /** Named so that Spring Boot's own MongoDB indicator (which needs {@code hello}) backs off. */

@@ -39,9 +39,14 @@ public class PushController {
                         content = @Content(mediaType = GroupController.PROBLEM)),
                 @ApiResponse(responseCode = "404", description = "unknown_group",
                         content = @Content(mediaType = GroupController.PROBLEM)),
-                @ApiResponse(responseCode = "409", description = "stale_epoch: the body carries the current epoch",
+                @ApiResponse(responseCode = "409", description = "stale_epoch, only for a proof that verified at an older "
+                        + "epoch: the body carries the current epoch",
                         content = @Content(mediaType = GroupController.PROBLEM)),
                 @ApiResponse(responseCode = "410", description = "group_dropped",
+                        content = @Content(mediaType = GroupController.PROBLEM)),
+                @ApiResponse(responseCode = "413", description = "body_too_large: over zrt.node.max-request-body (64 KiB)",
+                        content = @Content(mediaType = GroupController.PROBLEM)),
+                @ApiResponse(responseCode = "429", description = "rate_limited",
                         content = @Content(mediaType = GroupController.PROBLEM)),
                 @ApiResponse(responseCode = "503", description = "push_disabled: no secret of at least 32 bytes",
                         content = @Content(mediaType = GroupController.PROBLEM))})

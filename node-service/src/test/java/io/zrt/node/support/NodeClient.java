@@ -45,6 +45,21 @@ public final class NodeClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A POST with extra headers (name, value, ...). */
+    public Response post(String path, byte[] body, String contentType, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b);
+    }
+
+    /** Any request against this Node; {@code path} is resolved against its base address. */
+    public Response send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> request) {
+        return send(request.apply(HttpRequest.newBuilder(URI.create(base + path))));
+    }
+
     public Response postFrame(GroupId group, byte[] frame) {
         return post("/v1/group/" + group.text() + "/frames", frame, "application/x-protobuf");
     }

@@ -61,6 +61,14 @@ public abstract class NodeTestBase {
         return r;
     }
 
+    /** The sum of a Prometheus metric's series on the management port whose labels include {@code label}. */
+    protected double metric(String name, String label) {
+        String text = new String(management.get("/actuator/prometheus").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return text.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** A secret made for this test run only. */
     private static String randomHex(int bytes) {
         byte[] value = new byte[bytes];
