@@ -18,7 +18,10 @@ final class LocalStack implements AutoCloseable {
 
     private static final Map<String, String> NO_RATE_LIMITS = Map.of(
             "zrt.node.rate-limit.frames-per-group", "0",
-            "zrt.node.rate-limit.challenges-per-group", "0");
+            "zrt.node.rate-limit.challenges-per-group", "0",
+            // every load client is 127.0.0.1: the per-address budget and in-flight cap would measure themselves
+            "zrt.node.rate-limit.per-client-address", "0",
+            "zrt.node.verifications.max-concurrent-per-address", "1024");
 
     private final ZrtStack stack;
 

@@ -107,7 +107,8 @@ public class NodeIngestBenchmark {
                     jar.toAbsolutePath().toString(), "--server.port=" + port, "--management.server.port=" + port,
                     "--spring.mongodb.uri=" + uri,
                     "--zrt.node.database=node", "--zrt.node.rate-limit.frames-per-group=0",
-                    "--zrt.node.rate-limit.challenges-per-group=0", "--logging.level.root=WARN"));
+                    "--zrt.node.rate-limit.challenges-per-group=0", "--zrt.node.rate-limit.per-client-address=0",
+                    "--zrt.node.verifications.max-concurrent-per-address=1024", "--logging.level.root=WARN"));
             node = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("node.log").toFile()).start();
             String base = "http://127.0.0.1:" + port;

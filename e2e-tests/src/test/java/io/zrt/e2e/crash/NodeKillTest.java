@@ -109,7 +109,8 @@ class NodeKillTest {
                 "server.port", Integer.toString(port),
                 "zrt.node.embedded-mongo.data-dir", dataDir.toString(),
                 "zrt.node.rate-limit.frames-per-group", "0",
-                "zrt.node.rate-limit.challenges-per-group", "0"));
+                "zrt.node.rate-limit.challenges-per-group", "0",
+                "zrt.node.rate-limit.per-client-address", "0")); // every load client is 127.0.0.1
     }
 
     private void postUntilStopped(List<PlainGroup> own) {
