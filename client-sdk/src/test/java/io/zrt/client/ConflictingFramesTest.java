@@ -8,6 +8,7 @@ import io.zrt.client.engine.SessionState;
 import io.zrt.protocol.SPFrame;
 import io.zrt.protocol.SPFrames;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,11 @@ class ConflictingFramesTest {
         return frame.getFrame().toByteArray();
     }
 
-    private static void conflicting(ThrowingCall call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(VerificationFailedException.class,
+    private static void conflicting(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(VerificationFailedException.class,
                 e -> assertThat(e.check()).isEqualTo(Check.CONFLICTING_FRAMES));
     }
 
-    private interface ThrowingCall {
-        void run() throws Exception;
-    }
 
     @Test
     void aPushedFrameThatDiffersFromTheLogAtItsSeqIsAppliedNeitherWay() throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zrt.client.NotPermittedException.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +43,11 @@ class SemanticsTest {
         return new Pair(created.session(), b, alice, bob);
     }
 
-    private static void refused(ThrowingCall call, Rule rule) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(NotPermittedException.class,
+    private static void refused(ThrowingCallable call, Rule rule) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(NotPermittedException.class,
                 e -> assertThat(e.rule()).isEqualTo(rule));
     }
 
-    private interface ThrowingCall {
-        void run() throws Exception;
-    }
 
     @Test
     void actionsAMemberMayNotTakeAreRefusedBeforeAnythingIsSent() throws Exception {

@@ -29,6 +29,7 @@ import io.zrt.protocol.rules.GroupId;
 import io.zrt.protocol.rules.JoinIdentity;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Section 13 checks on the receiving side: every forged frame is refused with a typed error, state untouched. */
@@ -107,19 +108,16 @@ class FrameRejectionTest {
         GroupId group = g.aliceState.groupId();
         byte[] signature = JoinIdentity.sign(g.bob, group, 3, 5, g.random);
         JoinIdentity.verify(signature, g.bob.publicKey(), group, 3, 5);
-        for (ThrowingCall other : List.<ThrowingCall>of(
+        for (ThrowingCallable other : List.<ThrowingCallable>of(
                 () -> JoinIdentity.verify(signature, g.bob.publicKey(), group, 4, 5),
                 () -> JoinIdentity.verify(signature, g.bob.publicKey(), group, 3, 6),
                 () -> JoinIdentity.verify(signature, g.bob.publicKey(), GroupId.random(g.random), 3, 5),
                 () -> JoinIdentity.verify(signature, g.alice.publicKey(), group, 3, 5),
                 () -> JoinIdentity.verify(new byte[0], g.bob.publicKey(), group, 3, 5))) {
-            assertThatThrownBy(other::run).isInstanceOf(io.zrt.crypto.VerificationException.class);
+            assertThatThrownBy(other).isInstanceOf(io.zrt.crypto.VerificationException.class);
         }
     }
 
-    private interface ThrowingCall {
-        void run() throws Exception;
-    }
 
     @Test
     void genuineMessageIsAcceptedAndAdvancesTheSession() throws Exception {
