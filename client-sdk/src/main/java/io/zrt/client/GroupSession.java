@@ -403,8 +403,7 @@ public final class GroupSession {
                 return;
             }
         }
-        throw new NotPermittedException(NotPermittedException.Rule.NO_SUCH_MEMBER,
-                "no pending invite of this group is the ticket's");
+        throw new IllegalArgumentException("no invite of this group waiting for its invitee is the ticket's");
     }
 
     /** Owner: removes the member with this user id (its leaf becomes BLANK; new epochs exclude it). */

@@ -90,8 +90,7 @@ public final class Identity {
     public byte[] export(StateKey key) {
         byte[] plain = encodeUnsealed();
         try {
-            return new StateSealer(StateKeys.of(key), new SecureRandom())
-                    .seal(SealedFormat.Kind.IDENTITY_EXPORT, 0, userId(), null, plain);
+            return StateSealer.of(key).seal(SealedFormat.Kind.IDENTITY_EXPORT, 0, userId(), null, plain);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }

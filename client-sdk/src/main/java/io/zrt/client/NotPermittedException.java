@@ -17,7 +17,7 @@ public final class NotPermittedException extends ZrtException {
         NOT_ON_ONESELF,
         /** The leaf named holds nobody to remove, or is not waiting for a finalize. */
         NO_SUCH_LEAF,
-        /** No member or pending invite has that id. */
+        /** No member of the group has that user id. */
         NO_SUCH_MEMBER
     }
 

@@ -1,16 +1,15 @@
 package io.zrt.client;
 
-import io.zrt.client.engine.SealedFormat;
 import io.zrt.client.engine.SessionState;
 import io.zrt.client.engine.StateCodec;
-import java.security.SecureRandom;
-import java.util.Arrays;
+import io.zrt.client.internal.StoredSession;
 
 /**
  * Migration of exports from state format version 1 (unsealed: what the SDK wrote before sealing, up to
- * 0.1.0-SNAPSHOT of 2026-12-04) to version 2 (sealed). A version 1 record is never accepted implicitly: an attacker who can write the application's storage could
- * otherwise replace a sealed record with an unsealed one of its choosing. Stored sessions migrate with
- * {@link ZrtClient#resealStoredSessions}; exports the application kept itself migrate here, once.
+ * 0.1.0-SNAPSHOT of 2026-12-04) to version 2 (sealed). A version 1 record is never accepted implicitly: an
+ * attacker who can write the application's storage could otherwise replace a sealed record with an unsealed one of
+ * its choosing. Stored sessions migrate with {@link ZrtClient#resealStoredSessions}; exports the application kept
+ * itself migrate here, once.
  */
 public final class StateMigration {
 
@@ -35,12 +34,6 @@ public final class StateMigration {
         if (!state.myUserId().equals(owner.userId())) {
             throw new StateFormatException("session export belongs to another identity");
         }
-        byte[] plain = StateCodec.encode(state);
-        try {
-            return new StateSealer(StateKeys.of(key), new SecureRandom()).seal(SealedFormat.Kind.SESSION_EXPORT, 0,
-                    owner.userId(), state.groupId().toBytes(), plain);
-        } finally {
-            Arrays.fill(plain, (byte) 0);
-        }
+        return StoredSession.sealExport(StateSealer.of(key), state);
     }
 }

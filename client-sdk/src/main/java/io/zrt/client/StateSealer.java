@@ -88,6 +88,11 @@ final class StateSealer implements Sealer {
         }
     }
 
+    /** A sealer with this one key (exports the application seals itself). */
+    static StateSealer of(StateKey key) {
+        return new StateSealer(StateKeys.of(key), new SecureRandom());
+    }
+
     /** A sealer under a random key held only by this process: records it seals open nowhere else. */
     static StateSealer ephemeral(SecureRandom random) {
         return new StateSealer(StateKeys.of(StateKey.generate("ephemeral", random)), random);

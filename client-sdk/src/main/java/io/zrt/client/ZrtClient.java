@@ -6,14 +6,12 @@ import io.zrt.client.engine.Joining;
 import io.zrt.client.engine.Operations;
 import io.zrt.client.engine.SealedFormat;
 import io.zrt.client.engine.SessionState;
-import io.zrt.client.engine.StateCodec;
 import io.zrt.client.engine.TreeWire;
 import io.zrt.client.internal.CallScope;
 import io.zrt.client.internal.Http;
 import io.zrt.client.internal.LimitedExecutor;
 import io.zrt.client.internal.LiveHub;
 import io.zrt.client.internal.NodeApi;
-import io.zrt.client.internal.Sealer;
 import io.zrt.client.internal.SessionRunner;
 import io.zrt.client.internal.StoredSession;
 import io.zrt.client.internal.TrackedExecutor;
@@ -34,7 +32,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -299,19 +296,7 @@ public final class ZrtClient implements AutoCloseable {
      * state older than this member's own later operations ends {@link GroupStatus#STALE}.
      */
     public GroupSession restore(Identity me, byte[] serialized) throws ZrtException {
-        Sealer.Opened opened = sealer.open(serialized, SealedFormat.Kind.SESSION_EXPORT, me.userId(), null);
-        SessionState state;
-        try {
-            if (opened.generation() != 0 || StateCodec.generationOf(opened.plain()) != 0) {
-                throw new StateFormatException("a session export has generation 0");
-            }
-            state = StateCodec.decode(opened.plain());
-        } finally {
-            Arrays.fill(opened.plain(), (byte) 0);
-        }
-        if (!Arrays.equals(opened.groupId(), state.groupId().toBytes())) {
-            throw new StateFormatException("session export's header names another group than its content");
-        }
+        SessionState state = StoredSession.openExport(sealer, serialized, me.userId());
         checkBelongs(me, state);
         return register(me, state, StoredSession.create(storage, sealer, me.userId(), state));
     }
@@ -337,13 +322,7 @@ public final class ZrtClient implements AutoCloseable {
 
     /** The sealed export of a session's state (for {@link GroupSession#serialize()}). */
     byte[] export(SessionState state) {
-        byte[] plain = StateCodec.encode(state);
-        try {
-            return sealer.seal(SealedFormat.Kind.SESSION_EXPORT, 0, state.myUserId(), state.groupId().toBytes(),
-                    plain);
-        } finally {
-            Arrays.fill(plain, (byte) 0);
-        }
+        return StoredSession.sealExport(sealer, state);
     }
 
     private static void checkBelongs(Identity me, SessionState state) throws StateFormatException {

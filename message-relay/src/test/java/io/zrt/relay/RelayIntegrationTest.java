@@ -244,22 +244,28 @@ class RelayIntegrationTest {
         var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
         java.util.function.DoubleSupplier emptyReads = () -> registry.find("zrt.relay.stream.reads")
                 .tag("result", "empty").counter().count();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (emptyReads.getAsDouble() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(emptyReads.getAsDouble()).as("the stream is being read").isPositive();
-
-        // A rate bound needs a window: 2 s at one empty read per 50 ms pause (or per 500 ms server wait on real
-        // MongoDB) is at most ~40 reads; the spinning loop made thousands.
+        // The pause after an empty read grows 1, 2, 4, … 32 ms, then stays at idle-poll (50 ms): after 8 reads
+        // every further one waits 50 ms, so 10 of them take at least 500 ms. The spinning loop made them in a few ms.
+        awaitReads(emptyReads, 8);
         double before = emptyReads.getAsDouble();
-        Thread.sleep(2000);
-        assertThat(emptyReads.getAsDouble() - before).isLessThanOrEqualTo(60);
+        long start = System.nanoTime();
+        awaitReads(emptyReads, before + 10);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
 
         // and a frame inserted while idle is still relayed
         String group = TestFrames.newGroup();
         TestFrames.insert(env.frames(), group, 0);
         assertThat(events.awaitAtLeast(1, WAIT)).extracting(Event::key).containsExactly(group + ":0");
+    }
+
+    /** Waits until the counter reaches {@code atLeast} (or fails after {@link #WAIT}). */
+    private static void awaitReads(java.util.function.DoubleSupplier counter, double atLeast)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (counter.getAsDouble() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(counter.getAsDouble()).as("change-stream reads").isGreaterThanOrEqualTo(atLeast);
     }
 
     private String currentLeader() {

@@ -107,7 +107,7 @@ public final class FrameProcessor {
             Check.PAYLOAD_FORMAT, Check.PAYLOAD_SIGNATURE, Check.GROUP_ACTION);
 
     /**
-     * The skip rule (docs/protocol.md §13.4): a plain frame the Node accepted whose content this member refuses
+     * The skip rule (docs/protocol.md §13, rule 12): a plain frame the Node accepted whose content this member refuses
      * is passed over with no change but the position, identically by every honest member (a plain frame changes
      * no key, and what it is refused for depends only on the epoch's shared keys and the member list), and
      * reported. So no frame the Node lets through can stall the group.

@@ -43,6 +43,13 @@ public final class Permissions {
         }
     }
 
+    /** The leaf left and waits for its finalize (what the owner's automatic finalize looks for). */
+    public static void requireLeaving(SessionState s, long leaf) throws NotPermittedException {
+        if (status(s, leaf) != LeafStatus.PENDING_REMOVAL) {
+            throw new NotPermittedException(Rule.NO_SUCH_LEAF, "leaf " + leaf + " is not waiting for a finalize");
+        }
+    }
+
     /** Members leave; the owner's leaf is protected (it drops the group instead). */
     public static void requireMayLeave(SessionState s) throws NotPermittedException {
         if (s.isOwner()) {

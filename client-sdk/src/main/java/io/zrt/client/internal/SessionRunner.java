@@ -18,6 +18,7 @@ import io.zrt.client.engine.FrameProcessor;
 import io.zrt.client.engine.InviteRecord;
 import io.zrt.client.engine.Operations;
 import io.zrt.client.engine.PendingOp;
+import io.zrt.client.engine.Permissions;
 import io.zrt.client.engine.SessionState;
 import io.zrt.crypto.art.ArtException;
 import io.zrt.protocol.Payload;
@@ -186,14 +187,13 @@ public final class SessionRunner {
                 return;
             }
             try {
+                // checked on the state each attempt is built on: someone else may have finalized it meanwhile
                 submit(s -> {
-                    if (s.view().publicTree().leafStatus(leaf) != io.zrt.crypto.art.LeafStatus.PENDING_REMOVAL) {
-                        throw new NotPermittedException(NotPermittedException.Rule.NO_SUCH_LEAF, "finalized");
-                    }
+                    Permissions.requireLeaving(s, leaf);
                     return operations.finalizeRemoval(s, leaf, clock.millis());
                 });
                 leavers.remove(leaf);
-            } catch (NotPermittedException alreadyDone) {
+            } catch (NotPermittedException alreadyFinalized) {
                 leavers.remove(leaf);
             } catch (ZrtException e) {
                 LOG.debug("group {}: finalizing leaf {} failed, tried again later: {}", state.groupId(), leaf,

@@ -89,10 +89,7 @@ public final class StoredSession {
         }
         byte[] plainSnapshot = store.plain(snapshot, SealedFormat.Kind.SNAPSHOT);
         byte[] plainJournal = journal == null ? null : store.plain(journal, SealedFormat.Kind.JOURNAL);
-        StateCodec.Stored stored = StateCodec.decode(plainSnapshot, plainJournal);
-        if (!stored.state().myUserId().equals(userId) || !stored.state().groupId().text().equals(groupId)) {
-            throw new StateFormatException("stored record of " + groupId + " belongs to another user or group");
-        }
+        decodeOwned(plainSnapshot, plainJournal, userId, store.groupId); // what is re-sealed is decoded first
         int rewritten = 0;
         // the snapshot first: a crash in between leaves a journal that still opens (or is migrated next time)
         if (!sealer.sealedUnderCurrentKey(snapshot)) {
@@ -145,42 +142,68 @@ public final class StoredSession {
         Arrays.fill(plain, (byte) 0);
     }
 
-    private StateCodec.Stored open(byte[] snapshot, byte[] journal) throws StateFormatException {
-        Sealer.Opened s = sealer.open(snapshot, SealedFormat.Kind.SNAPSHOT, userId, groupId);
-        Sealer.Opened j = journal == null ? null : sealer.open(journal, SealedFormat.Kind.JOURNAL, userId, groupId);
+    /** The sealed export of a session ({@code GroupSession.serialize()}): its snapshot of generation 0. */
+    public static byte[] sealExport(Sealer sealer, SessionState state) {
+        byte[] plain = StateCodec.encode(state);
         try {
-            requireSameGeneration(s);
-            if (j != null) {
-                requireSameGeneration(j);
-            }
-            StateCodec.Stored stored = StateCodec.decode(s.plain(), j == null ? null : j.plain());
-            if (!stored.state().myUserId().equals(userId)
-                    || !Arrays.equals(stored.state().groupId().toBytes(), groupId)) {
-                throw new StateFormatException("stored session belongs to another identity or group");
-            }
-            return stored;
+            return sealer.seal(SealedFormat.Kind.SESSION_EXPORT, 0, state.myUserId(), state.groupId().toBytes(),
+                    plain);
         } finally {
-            Arrays.fill(s.plain(), (byte) 0);
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** A session from its sealed export, checked like a stored snapshot: this user's, of its own group. */
+    public static SessionState openExport(Sealer sealer, byte[] export, String userId) throws StateFormatException {
+        Sealer.Opened opened = opened(sealer, export, SealedFormat.Kind.SESSION_EXPORT, userId, null);
+        try {
+            if (opened.generation() != 0) {
+                throw new StateFormatException("a session export has generation 0");
+            }
+            return decodeOwned(opened.plain(), null, userId, opened.groupId()).state();
+        } finally {
+            Arrays.fill(opened.plain(), (byte) 0);
+        }
+    }
+
+    private StateCodec.Stored open(byte[] snapshot, byte[] journal) throws StateFormatException {
+        byte[] s = opened(sealer, snapshot, SealedFormat.Kind.SNAPSHOT, userId, groupId).plain();
+        byte[] j = journal == null ? null : opened(sealer, journal, SealedFormat.Kind.JOURNAL, userId, groupId).plain();
+        try {
+            return decodeOwned(s, j, userId, groupId);
+        } finally {
+            Arrays.fill(s, (byte) 0);
             if (j != null) {
-                Arrays.fill(j.plain(), (byte) 0);
+                Arrays.fill(j, (byte) 0);
             }
         }
     }
 
     /** A record's plain bytes: opened if sealed, or the record itself if it is an unsealed version 1 record. */
     private byte[] plain(byte[] record, SealedFormat.Kind kind) throws StateFormatException {
-        if (SealedFormat.isUnsealed(record)) {
-            return record.clone();
-        }
-        Sealer.Opened opened = sealer.open(record, kind, userId, groupId);
-        requireSameGeneration(opened);
-        return opened.plain();
+        return SealedFormat.isUnsealed(record) ? record.clone() : opened(sealer, record, kind, userId, groupId).plain();
     }
 
-    private static void requireSameGeneration(Sealer.Opened opened) throws StateFormatException {
+    /** A sealed record opened, its content's generation checked against its header's. */
+    private static Sealer.Opened opened(Sealer sealer, byte[] record, SealedFormat.Kind kind, String userId,
+            byte[] groupId) throws StateFormatException {
+        Sealer.Opened opened = sealer.open(record, kind, userId, groupId);
         if (StateCodec.generationOf(opened.plain()) != opened.generation()) {
+            Arrays.fill(opened.plain(), (byte) 0);
             throw new StateFormatException("sealed record's generation differs from its content's");
         }
+        return opened;
+    }
+
+    /** Strict decoding, and the content must name the user and group its record is stored or sealed for. */
+    private static StateCodec.Stored decodeOwned(byte[] snapshot, byte[] journal, String userId, byte[] groupId)
+            throws StateFormatException {
+        StateCodec.Stored stored = StateCodec.decode(snapshot, journal);
+        if (!stored.state().myUserId().equals(userId)
+                || !Arrays.equals(stored.state().groupId().toBytes(), groupId)) {
+            throw new StateFormatException("session state belongs to another identity or group");
+        }
+        return stored;
     }
 
     private static long generationOf(byte[] record) {

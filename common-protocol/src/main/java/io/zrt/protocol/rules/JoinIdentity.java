@@ -1,12 +1,12 @@
 package io.zrt.protocol.rules;
 
+import io.zrt.crypto.LittleEndian;
 import io.zrt.crypto.VerificationException;
 import io.zrt.crypto.cortado.CortadoKeyPair;
 import io.zrt.crypto.cortado.CortadoPoint;
 import io.zrt.crypto.schnorr.Schnorr;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * The joiner's proof of its identity in {@code JoinAction.identity_signature} (docs/protocol.md §10): a Schnorr
@@ -22,20 +22,17 @@ public final class JoinIdentity {
 
     /** SHA3-256(label ‖ group id ‖ epoch u64 LE ‖ leaf u64 LE ‖ identity key). */
     public static byte[] digest(GroupId group, long epoch, long leaf, CortadoPoint identityKey) {
-        return Schnorr.digest(LABEL, group.toBytes(), le64(epoch), le64(leaf), identityKey.encode());
+        return Schnorr.digest(LABEL, group.toBytes(), LittleEndian.u64(epoch),
+                LittleEndian.u64(leaf), identityKey.encode());
     }
 
     public static byte[] sign(CortadoKeyPair identity, GroupId group, long epoch, long leaf, SecureRandom random) {
-        return Schnorr.sign(digest(group, epoch, leaf, identity.publicKey()), java.util.List.of(identity), random);
+        return Schnorr.sign(digest(group, epoch, leaf, identity.publicKey()), List.of(identity), random);
     }
 
     /** Returns normally only if {@code signature} is the identity key's signature for this group, epoch and leaf. */
     public static void verify(byte[] signature, CortadoPoint identityKey, GroupId group, long epoch, long leaf)
             throws VerificationException {
         Schnorr.verify(digest(group, epoch, leaf, identityKey), identityKey, signature);
-    }
-
-    private static byte[] le64(long value) {
-        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
     }
 }
